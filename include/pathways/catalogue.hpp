@@ -1,0 +1,85 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pathways/diagnostics.hpp"
+
+namespace pathways {
+
+/// A career level (a band on the poster); catalogues list them lowest first.
+struct Level {
+    std::string id, name, description;
+    Location where;
+};
+
+/// One value of the colouring dimension: a care setting, a staff group, ...
+struct Setting {
+    std::string id, name, description;
+    Location where;
+};
+
+/// A job role: where it sits, where it is found, and where it can lead.
+struct Role {
+    std::string id, name, summary, url, pay_band;
+    std::vector<std::string> levels;         // level ids, at least one
+    std::vector<std::string> settings;       // setting ids, at least one
+    std::vector<std::string> progresses_to;  // role ids
+    std::vector<std::string> aliases;
+    Location where;
+    std::vector<Location> progression_at;  // where each progresses_to entry was written
+};
+
+/// A word the poster uses, explained.
+struct GlossaryEntry {
+    std::string term, definition;
+};
+
+/// A short block of information a poster can show beside the graph.
+struct Panel {
+    std::string title, text;
+};
+
+/// A whole catalogue of roles: the data a poster is drawn from.
+struct Catalogue {
+    std::string file;
+    std::string title, subtitle, publisher, source, version, setting_dimension;
+    std::vector<Level> levels;
+    std::vector<Setting> settings;
+    std::vector<Role> roles;
+    std::vector<GlossaryEntry> glossary;
+    std::vector<Panel> panels;
+
+    const Role* role(const std::string& id) const;
+    const Setting* setting(const std::string& id) const;
+    /// Position of a level in the catalogue's order (0 = lowest), or -1.
+    int level_index(const std::string& id) const;
+    /// The lowest level a role is listed at.
+    int lowest_level(const Role& role) const;
+    std::size_t link_count() const;
+};
+
+/// Reads a catalogue file, reporting every problem to `diags`.
+/// Returns the catalogue when it has no errors (warnings allowed).
+std::optional<Catalogue> load_catalogue(const std::string& path, Diagnostics& diags);
+
+/// As load_catalogue, from text already in memory; `file` names it in messages.
+std::optional<Catalogue> parse_catalogue(std::string_view text, const std::string& file, Diagnostics& diags);
+
+/// Whether a URL uses a scheme we allow in output (https, http, mailto).
+bool is_safe_url(std::string_view url);
+
+/// Whether `id` is a valid id: lower-case letters, digits and hyphens, starting with a letter.
+bool is_valid_id(std::string_view id);
+
+}  // namespace pathways
+
+namespace pathways {
+
+/// How a progression moves between levels.
+enum class LinkKind { Up, Within, Down };
+
+/// Compares the lowest levels of the two roles.
+LinkKind link_kind(const Catalogue& catalogue, const Role& from, const Role& to);
+
+}  // namespace pathways

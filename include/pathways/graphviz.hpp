@@ -1,0 +1,35 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+namespace pathways {
+
+/// Closes a cgraph graph (and frees its layout, if any).
+struct GraphCloser {
+    void operator()(Agraph_t* g) const;
+};
+
+/// An owned cgraph graph.
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+/// The process's single Graphviz context. gvc keeps global state and is not thread-safe:
+/// call it from one thread only (the build runs posters in worker processes).
+GVC_t* graphviz_context();
+
+/// A new, empty, strict-free graph; directed unless said otherwise.
+GraphPtr new_graph(const std::string& name, bool directed = true);
+
+/// Sets an attribute on a graph, node or edge, declaring it with an empty default if needed.
+void set_attr(void* object, const char* name, std::string_view value);
+
+/// The graph written in DOT by cgraph's agwrite.
+std::string write_dot(Agraph_t* graph);
+
+/// A graph read back from DOT text by cgraph's agmemread (for tests and tools).
+GraphPtr read_dot(const std::string& text);
+
+}  // namespace pathways

@@ -1,0 +1,306 @@
+#include "pathways/catalogue.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "pathways/yaml_reader.hpp"
+
+namespace pathways {
+
+const Role* Catalogue::role(const std::string& id) const {
+    for (const auto& r : roles)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+const Setting* Catalogue::setting(const std::string& id) const {
+    for (const auto& s : settings)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+int Catalogue::level_index(const std::string& id) const {
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        if (levels[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int Catalogue::lowest_level(const Role& r) const {
+    int best = -1;
+    for (const auto& l : r.levels) {
+        int i = level_index(l);
+        if (i >= 0 && (best < 0 || i < best)) best = i;
+    }
+    return best;
+}
+
+std::size_t Catalogue::link_count() const {
+    std::size_t n = 0;
+    for (const auto& r : roles) n += r.progresses_to.size();
+    return n;
+}
+
+LinkKind link_kind(const Catalogue& c, const Role& from, const Role& to) {
+    int a = c.lowest_level(from), b = c.lowest_level(to);
+    return b > a ? LinkKind::Up : b == a ? LinkKind::Within : LinkKind::Down;
+}
+
+bool is_safe_url(std::string_view url) {
+    auto starts = [&](std::string_view p) {
+        if (url.size() < p.size()) return false;
+        for (std::size_t i = 0; i < p.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(url[i])) != p[i]) return false;
+        return true;
+    };
+    bool scheme_ok = (starts("https://") && url.size() > 8) || (starts("http://") && url.size() > 7) ||
+                     (starts("mailto:") && url.size() > 7);
+    if (!scheme_ok) return false;
+    for (char ch : url)
+        if (static_cast<unsigned char>(ch) <= ' ' || ch == '"' || ch == '<' || ch == '>' || ch == '\\') return false;
+    return true;
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty() || id[0] < 'a' || id[0] > 'z') return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+namespace {
+
+/// Reads the `id` of a level, setting or role, checking its form and that it is unique.
+std::string read_id(MapReader& m, const std::string& what, std::map<std::string, Location>& seen) {
+    std::string id = m.text("id", true);
+    if (id.empty()) return id;
+    Location where = m.where("id");
+    if (!is_valid_id(id)) {
+        m.diags().error(where, what + " id '" + id +
+                                   "' must use only lower-case letters, digits and hyphens, starting with a letter");
+    }
+    auto [it, inserted] = seen.emplace(id, where);
+    if (!inserted)
+        m.diags().error(where, "duplicate " + what + " id '" + id + "' (first defined at line " +
+                                   std::to_string(it->second.line) + ")");
+    return id;
+}
+
+void check_links(const Catalogue& c, Diagnostics& diags) {
+    std::set<std::string> has_incoming;
+    for (const auto& r : c.roles)
+        for (const auto& t : r.progresses_to) has_incoming.insert(t);
+
+    auto level_name = [&](int i) { return i >= 0 ? c.levels[static_cast<std::size_t>(i)].name : std::string("?"); };
+    for (const auto& r : c.roles) {
+        if (r.progresses_to.empty() && !has_incoming.count(r.id))
+            diags.warning(r.where, "role '" + r.name + "' has no progression links to or from it");
+        for (std::size_t i = 0; i < r.progresses_to.size(); ++i) {
+            const Role* to = c.role(r.progresses_to[i]);
+            if (!to) continue;
+            const Location& at = r.progression_at[i];
+            if (to == &r) {
+                diags.warning(at, "role '" + r.name + "' progresses to itself");
+                continue;
+            }
+            int a = c.lowest_level(r), b = c.lowest_level(*to);
+            if (b == a)
+                diags.warning(at, "progression from '" + r.name + "' to '" + to->name + "' stays within " +
+                                      level_name(a));
+            else if (b < a)
+                diags.warning(at, "progression from '" + r.name + "' (" + level_name(a) + ") to '" + to->name +
+                                      "' goes down to " + level_name(b));
+        }
+    }
+
+    // Cycles: strongly connected components with more than one role (Tarjan).
+    std::map<std::string, std::size_t> index_of;
+    for (std::size_t i = 0; i < c.roles.size(); ++i) index_of.emplace(c.roles[i].id, i);
+    std::size_t n = c.roles.size(), counter = 0;
+    std::vector<long> index(n, -1), low(n, 0);
+    std::vector<bool> on_stack(n, false);
+    std::vector<std::size_t> stack;
+    std::function<void(std::size_t)> visit = [&](std::size_t v) {
+        index[v] = low[v] = static_cast<long>(counter++);
+        stack.push_back(v);
+        on_stack[v] = true;
+        for (const auto& t : c.roles[v].progresses_to) {
+            auto it = index_of.find(t);
+            if (it == index_of.end() || it->second == v) continue;
+            std::size_t w = it->second;
+            if (index[w] < 0) {
+                visit(w);
+                low[v] = std::min(low[v], low[w]);
+            } else if (on_stack[w]) {
+                low[v] = std::min(low[v], index[w]);
+            }
+        }
+        if (low[v] == index[v]) {
+            std::vector<std::size_t> component;
+            std::size_t w;
+            do {
+                w = stack.back();
+                stack.pop_back();
+                on_stack[w] = false;
+                component.push_back(w);
+            } while (w != v);
+            if (component.size() > 1) {
+                std::sort(component.begin(), component.end());
+                std::string names;
+                for (auto k : component) names += (names.empty() ? "'" : ", '") + c.roles[k].name + "'";
+                diags.warning(c.roles[component.front()].where, "progressions form a cycle among " + names);
+            }
+        }
+    };
+    for (std::size_t v = 0; v < n; ++v)
+        if (index[v] < 0) visit(v);
+}
+
+}  // namespace
+
+std::optional<Catalogue> parse_catalogue(std::string_view text, const std::string& file, Diagnostics& diags) {
+    std::size_t errors_before = diags.errors();
+    auto root = parse_yaml(text, file, diags);
+    if (!root) return std::nullopt;
+
+    Catalogue c;
+    c.file = file;
+    MapReader top(*root, "the catalogue", file, diags,
+                  {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
+                   "settings", "roles", "glossary", "panels"});
+    if (!top.is_map()) return std::nullopt;
+    c.title = top.text("title", true);
+    c.subtitle = top.text("subtitle", false);
+    c.publisher = top.text("publisher", true);
+    c.source = top.text("source", true);
+    c.version = top.text("version", true);
+    c.setting_dimension = top.text("setting_dimension", true);
+
+    std::map<std::string, Location> level_ids, setting_ids, role_ids;
+    for (const auto& node : top.map_list("levels", true)) {
+        MapReader m(node, "level", file, diags, {"id", "name", "description"});
+        if (!m.is_map()) continue;
+        Level l;
+        l.where = m.where();
+        l.id = read_id(m, "level", level_ids);
+        l.name = m.text("name", true);
+        l.description = m.text("description", true);
+        c.levels.push_back(std::move(l));
+    }
+    if (top.has("levels") && c.levels.empty()) diags.error(top.where("levels"), "'levels' must list at least one level");
+
+    for (const auto& node : top.map_list("settings", true)) {
+        MapReader m(node, "setting", file, diags, {"id", "name", "description"});
+        if (!m.is_map()) continue;
+        Setting s;
+        s.where = m.where();
+        s.id = read_id(m, "setting", setting_ids);
+        s.name = m.text("name", true);
+        s.description = m.text("description", true);
+        c.settings.push_back(std::move(s));
+    }
+    if (top.has("settings") && c.settings.empty())
+        diags.error(top.where("settings"), "'settings' must list at least one setting");
+
+    std::vector<std::string> level_list, setting_list;
+    for (const auto& [id, _] : level_ids) level_list.push_back(id);
+    for (const auto& [id, _] : setting_ids) setting_list.push_back(id);
+
+    // First pass: every role's id, so progressions can refer forwards.
+    std::vector<YAML::Node> role_nodes = top.map_list("roles", true);
+    std::vector<std::string> role_list;
+    for (const auto& node : role_nodes)
+        if (node.IsMap() && node["id"].IsScalar()) role_list.push_back(node["id"].Scalar());
+
+    for (const auto& node : role_nodes) {
+        std::string label = node.IsMap() && node["id"].IsScalar() ? "role '" + node["id"].Scalar() + "'" : "role";
+        MapReader m(node, label, file, diags,
+                    {"id", "name", "level", "levels", "settings", "progresses_to", "summary", "url", "aliases",
+                     "pay_band"});
+        if (!m.is_map()) continue;
+        Role r;
+        r.where = m.where();
+        r.id = read_id(m, "role", role_ids);
+        r.name = m.text("name", true);
+        r.summary = m.text("summary", true);
+        r.pay_band = m.text("pay_band", false);
+
+        std::vector<LocatedString> levels;
+        if (m.has("level") && m.has("levels")) {
+            diags.error(m.where("levels"), label + " has both 'level' and 'levels'; use one");
+        } else if (m.has("level")) {
+            std::string l = m.text("level", true);
+            if (!l.empty()) levels.push_back({l, m.where("level")});
+        } else if (m.has("levels")) {
+            levels = m.text_list("levels", true);
+            if (levels.empty() && m.get("levels").IsSequence())
+                diags.error(m.where("levels"), label + " must be listed at one level at least");
+        } else {
+            diags.error(m.where(), label + " is missing required key 'level' (or 'levels')");
+        }
+        for (const auto& l : levels) {
+            if (!level_ids.count(l.value))
+                diags.error(l.where, "unknown level '" + l.value + "'" + did_you_mean(l.value, level_list));
+            else if (std::find(r.levels.begin(), r.levels.end(), l.value) != r.levels.end())
+                diags.error(l.where, label + " lists level '" + l.value + "' twice");
+            else
+                r.levels.push_back(l.value);
+        }
+
+        auto settings = m.text_list("settings", true);
+        if (m.get("settings").IsDefined() && (m.get("settings").IsNull() ||
+                                              (m.get("settings").IsSequence() && m.get("settings").size() == 0)))
+            diags.error(m.where("settings"), label + " is in no setting; list at least one");
+        for (const auto& s : settings) {
+            if (!setting_ids.count(s.value))
+                diags.error(s.where, "unknown setting '" + s.value + "'" + did_you_mean(s.value, setting_list));
+            else if (std::find(r.settings.begin(), r.settings.end(), s.value) != r.settings.end())
+                diags.error(s.where, label + " lists setting '" + s.value + "' twice");
+            else
+                r.settings.push_back(s.value);
+        }
+
+        for (const auto& p : m.text_list("progresses_to", false)) {
+            if (std::find(role_list.begin(), role_list.end(), p.value) == role_list.end()) {
+                diags.error(p.where, "progression to unknown role '" + p.value + "'" + did_you_mean(p.value, role_list));
+            } else if (std::find(r.progresses_to.begin(), r.progresses_to.end(), p.value) != r.progresses_to.end()) {
+                diags.error(p.where, label + " lists progression to '" + p.value + "' twice");
+            } else {
+                r.progresses_to.push_back(p.value);
+                r.progression_at.push_back(p.where);
+            }
+        }
+        for (const auto& a : m.text_list("aliases", false)) r.aliases.push_back(a.value);
+
+        r.url = m.text("url", false);
+        if (!r.url.empty() && !is_safe_url(r.url))
+            diags.error(m.where("url"), "url '" + r.url + "' is not allowed: only https:, http: and mailto: links may be used");
+        c.roles.push_back(std::move(r));
+    }
+    if (top.has("roles") && c.roles.empty() && top.get("roles").IsSequence())
+        diags.error(top.where("roles"), "'roles' must list at least one role");
+
+    for (const auto& node : top.map_list("glossary", false)) {
+        MapReader m(node, "glossary entry", file, diags, {"term", "definition"});
+        if (!m.is_map()) continue;
+        c.glossary.push_back({m.text("term", true), m.text("definition", true)});
+    }
+    for (const auto& node : top.map_list("panels", false)) {
+        MapReader m(node, "panel", file, diags, {"title", "text"});
+        if (!m.is_map()) continue;
+        c.panels.push_back({m.text("title", true), m.text("text", true)});
+    }
+
+    if (diags.errors() > errors_before) return std::nullopt;
+    check_links(c, diags);
+    return c;
+}
+
+std::optional<Catalogue> load_catalogue(const std::string& path, Diagnostics& diags) {
+    auto text = read_text_file(path, diags);
+    if (!text) return std::nullopt;
+    return parse_catalogue(*text, path, diags);
+}
+
+}  // namespace pathways

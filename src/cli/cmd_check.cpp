@@ -1,0 +1,43 @@
+#include <iostream>
+
+#include "commands.hpp"
+#include "pathways/catalogue.hpp"
+
+namespace pathways::cli {
+
+/// `pathways check FILE...`: validates catalogues and reports every problem.
+class CheckCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override {
+        auto* sub = app.add_subcommand("check", "Validate catalogue files and report every problem, located");
+        sub->add_option("files", files_, "Catalogue YAML files")->required();
+        sub->add_flag("--strict", strict_, "Treat warnings as errors");
+        return sub;
+    }
+    int run() override {
+        Diagnostics diags;
+        std::size_t roles = 0, links = 0;
+        for (const auto& f : files_) {
+            if (auto c = load_catalogue(f, diags)) {
+                roles += c->roles.size();
+                links += c->link_count();
+            }
+        }
+        diags.print(std::cerr);
+        bool failed = diags.errors() > 0 || (strict_ && diags.warnings() > 0);
+        std::cerr << files_.size() << (files_.size() == 1 ? " file" : " files") << " checked: " << diags.errors()
+                  << (diags.errors() == 1 ? " error, " : " errors, ") << diags.warnings()
+                  << (diags.warnings() == 1 ? " warning" : " warnings");
+        if (!diags.has_errors()) std::cerr << " (" << roles << " roles, " << links << " links)";
+        std::cerr << (failed && !diags.has_errors() ? " — failed under --strict" : "") << '\n';
+        return failed ? kInvalidInput : kOk;
+    }
+
+private:
+    std::vector<std::string> files_;
+    bool strict_ = false;
+};
+
+std::unique_ptr<Command> make_check() { return std::make_unique<CheckCommand>(); }
+
+}  // namespace pathways::cli
