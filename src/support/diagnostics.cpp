@@ -72,8 +72,8 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
         }
     }
     // A typo: at most a third of the word wrong (and at least one edit allowed).
-    std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
-    if (best_distance == std::string::npos || best_distance > limit) return {};
+    std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+    if (best_distance == std::string::npos || best_distance > limit || best_distance >= word.size()) return {};
     return best;
 }
 
