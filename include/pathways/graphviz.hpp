@@ -20,6 +20,12 @@ using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
 /// call it from one thread only (the build runs posters in worker processes).
 GVC_t* graphviz_context();
 
+/// Runs dot on `graph`. Graphviz keeps attribute handles of the graph it last laid out in
+/// globals that rendering uses, so a graph must be the last one laid out when it is rendered:
+/// ensure_laid_out_last re-runs the (deterministic) layout when another graph came since.
+void layout_dot(Agraph_t* graph);
+void ensure_laid_out_last(Agraph_t* graph);
+
 /// A new, empty, strict-free graph; directed unless said otherwise.
 GraphPtr new_graph(const std::string& name, bool directed = true);
 

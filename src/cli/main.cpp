@@ -7,6 +7,7 @@
 namespace pathways::cli {
 std::unique_ptr<Command> make_check();
 std::unique_ptr<Command> make_export();
+std::unique_ptr<Command> make_render();
 }  // namespace pathways::cli
 
 int main(int argc, char** argv) {
@@ -16,7 +17,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::vector<std::pair<std::unique_ptr<Command>, CLI::App*>> commands;
-    for (auto make : {make_check, make_export}) {
+    for (auto make : {make_check, make_export, make_render}) {
         auto command = make();
         CLI::App* sub = command->setup(app);
         commands.emplace_back(std::move(command), sub);

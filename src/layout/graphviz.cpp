@@ -23,10 +23,24 @@ int string_putstr(void* channel, const char* text) {
 }
 int string_flush(void*) { return 0; }
 
+Agraph_t* last_laid_out = nullptr;
+
 }  // namespace
+
+void layout_dot(Agraph_t* graph) {
+    GVC_t* gvc = graphviz_context();
+    gvFreeLayout(gvc, graph);
+    gvLayout(gvc, graph, "dot");
+    last_laid_out = graph;
+}
+
+void ensure_laid_out_last(Agraph_t* graph) {
+    if (graph != last_laid_out) layout_dot(graph);
+}
 
 void GraphCloser::operator()(Agraph_t* g) const {
     if (!g) return;
+    if (g == last_laid_out) last_laid_out = nullptr;
     if (context_slot()) gvFreeLayout(context_slot().get(), g);
     agclose(g);
 }

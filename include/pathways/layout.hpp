@@ -1,0 +1,114 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include <cairo.h>
+
+#include "pathways/graphviz.hpp"
+#include "pathways/style.hpp"
+#include "pathways/view.hpp"
+
+namespace pathways {
+
+/// A point in drawing units (points), origin top-left, y down.
+struct Point {
+    double x = 0, y = 0;
+};
+
+/// An axis-aligned rectangle in drawing units, origin top-left.
+struct Box {
+    double x = 0, y = 0, w = 0, h = 0;
+    bool contains(Point p, double inset = 0) const {
+        return p.x > x + inset && p.x < x + w - inset && p.y > y + inset && p.y < y + h - inset;
+    }
+};
+
+/// One role's box in the drawing (a role listed at several levels has one box per level).
+struct PlacedRole {
+    const Role* role = nullptr;
+    const Level* level = nullptr;
+    std::string node;                 // the Graphviz node name
+    Box box;
+    std::vector<std::string> lines;   // its label, wrapped
+    std::vector<Colour> fills;        // one stripe per setting
+    Colour text;                      // label colour chosen for contrast against every fill
+    std::vector<std::string> also_at; // other levels' names, for a role shown at several levels
+};
+
+/// One career level's band.
+struct PlacedBand {
+    const Level* level = nullptr;
+    Box box;
+};
+
+/// A marker at the edge of the drawing for a progression that leaves the view.
+struct PlacedTransfer {
+    const Role* to = nullptr;
+    std::string node;
+    Box box;
+    std::vector<std::string> lines;
+};
+
+/// A drawn link: progression (up, within-level, down), same-role tie, or transfer.
+struct PlacedLink {
+    std::string kind;  // "up", "within-level", "down", "same-role", "transfer"
+    std::string tail, head;          // node names
+    const Role* from = nullptr;
+    const Role* to = nullptr;
+    std::vector<Point> bezier;       // cubic Bézier control points, start to end
+    std::vector<Point> arrow;        // arrowhead triangle (empty if none)
+};
+
+/// How the layout was chosen.
+struct LayoutChoice {
+    bool left_to_right = false;  // else bottom to top
+    int rows_per_level = 1;
+    double fill = 0;             // share of the target area the scaled drawing covers
+    std::size_t crossings = 0;
+};
+
+/// A pathway graph laid out in career-level bands by Graphviz's dot, in-process.
+class Layout {
+public:
+    /// Lays out `graph` in the shape that best fills an area of aspect `target_aspect` (width/height),
+    /// trying both reading directions and several row wrappings.
+    static Layout make(const PathwayGraph& graph, const Style& style, double target_aspect);
+
+    /// Lays out with one fixed choice (for tests and comparison).
+    static Layout make(const PathwayGraph& graph, const Style& style, bool left_to_right, int rows_per_level);
+
+    double width() const { return width_; }
+    double height() const { return height_; }
+    const LayoutChoice& choice() const { return choice_; }
+    const std::vector<PlacedRole>& roles() const { return roles_; }
+    const std::vector<PlacedBand>& bands() const { return bands_; }
+    const std::vector<PlacedLink>& links() const { return links_; }
+    const std::vector<PlacedTransfer>& transfers() const { return transfers_; }
+    Agraph_t* graph() const { return graph_.get(); }
+
+    /// Draws the laid-out graph with Graphviz's cairo renderer (gvRenderContext) onto `cr`,
+    /// with the drawing's top-left at the current origin, one unit per point.
+    void draw(cairo_t* cr) const;
+
+    /// Pairs of links whose drawn curves cross (links sharing an end are not counted).
+    std::size_t count_crossings() const;
+    /// Links whose curve passes through a role box that is not one of its ends.
+    std::vector<std::string> links_through_boxes() const;
+
+private:
+    GraphPtr graph_;
+    double width_ = 0, height_ = 0, pad_ = 0;
+    LayoutChoice choice_;
+    std::vector<PlacedRole> roles_;
+    std::vector<PlacedBand> bands_;
+    std::vector<PlacedLink> links_;
+    std::vector<PlacedTransfer> transfers_;
+};
+
+/// Splits a role name into lines of about `width` characters, at spaces.
+std::vector<std::string> wrap_words(const std::string& text, std::size_t width);
+
+/// The label colour (style's dark or light text) with the best worst-case contrast on `fills`.
+Colour text_colour_for(const Style& style, const std::vector<Colour>& fills);
+
+}  // namespace pathways

@@ -1,0 +1,94 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "pathways/layout.hpp"
+#include "pathways/style.hpp"
+#include "pathways/view.hpp"
+
+namespace pathways {
+
+/// An ISO 216 paper size in points.
+struct PaperSize {
+    std::string name;
+    double width = 0, height = 0;  // portrait: width < height
+};
+
+/// A0..A4 in points (1 mm = 72/25.4 pt); nothing for an unknown name.
+std::optional<PaperSize> paper_size(const std::string& name);
+
+/// What to put on one page.
+struct PosterOptions {
+    std::string page;              // A0..A4; empty: the style's
+    std::optional<bool> landscape; // unset: the style's
+    std::string title;             // empty: the catalogue's
+    std::string build_date;        // e.g. "21 November 2026"; empty: from SOURCE_DATE_EPOCH or today
+};
+
+/// A line of text placed on the page (baseline position, in points).
+struct PageText {
+    double x = 0, baseline = 0, size = 0;
+    bool bold = false;
+    Colour colour;
+    std::string text;
+    std::string role;  // what it is, for SVG classes: "title", "subtitle", "heading", "text", "footer"
+};
+
+/// A rectangle (legend swatch, band sample) on the page, optionally striped.
+struct PageRect {
+    Box box;
+    std::vector<Colour> fills;  // side-by-side stripes; empty: no fill
+    Colour stroke;
+    double stroke_width = 0;
+    std::string tag;  // text written in the swatch (greyscale styles), may be empty
+    Colour tag_colour;
+};
+
+/// A line sample in the legend.
+struct PageLine {
+    Point from, to;
+    LinkLook look;
+    bool arrow = true;
+};
+
+/// A whole poster page: text, legend, panels and the placed drawing; drawn by the PDF/PNG and SVG writers.
+struct Poster {
+    double width = 0, height = 0;  // points
+    std::string paper;             // "A1"
+    bool landscape = true;
+    std::string title, subtitle, description;
+    std::vector<PageText> texts;
+    std::vector<PageRect> rects;
+    std::vector<PageLine> lines;
+    Box drawing_area;   // space left for the drawing after title, legend, panels and footer
+    Point drawing_at;   // top-left of the scaled drawing
+    double drawing_scale = 1;
+    std::string font;
+    Colour background;
+    Layout layout;
+
+    /// Share of the drawing area the scaled drawing covers (0..1).
+    double fill_ratio() const;
+    /// The printed size in points of the smallest text on the page (including inside the drawing).
+    double smallest_text() const;
+    double role_text_size = 0;  // printed size of role labels
+};
+
+/// Lays out the graph and composes the page.
+Poster compose_poster(const PathwayGraph& graph, const Style& style, const PosterOptions& options);
+
+/// Writes the poster as a one-page PDF (bytes).
+std::string render_pdf(const Poster& poster);
+/// Writes the poster as a PNG at `dpi` (bytes).
+std::string render_png(const Poster& poster, double dpi);
+/// How an SVG is written.
+struct SvgOptions {
+    bool embed = false;        // for embedding in a page: drawing and compact legend, no page frame, scalable
+    std::string id_prefix;     // prefixed to every element id (the poster name), so two SVGs can share a page
+    double width = 0;          // embed only: a fixed width in px; 0 leaves width to the page (viewBox only)
+};
+
+/// Writes the poster as one self-contained SVG document.
+std::string render_svg(const Poster& poster, const Style& style, const SvgOptions& options = {});
+
+}  // namespace pathways

@@ -1,0 +1,71 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pathways/diagnostics.hpp"
+
+namespace pathways {
+
+/// An sRGB colour.
+struct Colour {
+    double r = 0, g = 0, b = 0;
+    std::string hex() const;  // "#rrggbb"
+    /// WCAG relative luminance.
+    double luminance() const;
+};
+
+/// Parses "#rgb" or "#rrggbb".
+std::optional<Colour> parse_colour(std::string_view text);
+
+/// WCAG contrast ratio of two colours (1 to 21).
+double contrast(const Colour& a, const Colour& b);
+
+/// How one kind of link is drawn.
+struct LinkLook {
+    Colour colour;
+    std::string line = "solid";  // solid, dashed or dotted
+    double width = 2;
+};
+
+/// How one setting is shown: its fill, and optionally a short tag printed on roles.
+struct SettingLook {
+    Colour fill;
+    std::string tag;  // empty: no tag
+};
+
+/// A poster's look: fonts, sizes, colours, page defaults. Loaded from styles/*.yaml.
+struct Style {
+    std::string file, name;
+    std::string font = "Liberation Sans";
+
+    // Text sizes in points on an A1 page; other pages scale them (see Poster).
+    double title_size = 60, subtitle_size = 30, heading_size = 24, text_size = 16, footer_size = 13;
+    // Sizes inside the drawing, in drawing units (the drawing is scaled to fit the page).
+    double role_size = 16, band_size = 22;
+
+    Colour page_background{1, 1, 1}, title_colour, text_colour, dark_text, light_text{1, 1, 1};
+    Colour role_border;
+    std::vector<Colour> band_fills;  // alternate between these
+    Colour band_border, band_label;
+
+    std::map<std::string, SettingLook> settings;  // by setting id
+    std::vector<Colour> fallback_palette;         // for settings the style does not name
+    bool show_tags = false;                       // print setting tags on roles (greyscale)
+
+    LinkLook up, within, down, same_role, transfer;
+
+    std::string page = "A1";
+    bool landscape = true;
+    std::string legend_placement = "right";  // right or bottom
+    double margin_mm = 15;
+
+    /// The look of a setting: the style's own, or the fallback palette's by position.
+    SettingLook setting_look(const std::string& id, std::size_t position) const;
+};
+
+/// Reads a style file, reporting every problem located; nothing when it has errors.
+std::optional<Style> load_style(const std::string& path, Diagnostics& diags);
+
+}  // namespace pathways

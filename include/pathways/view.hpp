@@ -1,0 +1,45 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "pathways/catalogue.hpp"
+
+namespace pathways {
+
+/// Which roles one poster shows.
+struct View {
+    enum class Kind { All, Settings, Levels, ReachableFrom };
+    Kind kind = Kind::All;
+    std::vector<std::string> ids;  // setting, level or (one) role ids, by kind
+};
+
+/// A progression between two roles that are both in the view.
+struct GraphLink {
+    const Role* from = nullptr;
+    const Role* to = nullptr;
+    LinkKind kind = LinkKind::Up;
+};
+
+/// A progression from a role in the view to one outside it, drawn as a marker at the edge.
+struct Transfer {
+    const Role* from = nullptr;
+    const Role* to = nullptr;
+};
+
+/// The roles and links one poster shows, selected from a catalogue by a view.
+struct PathwayGraph {
+    const Catalogue* catalogue = nullptr;
+    std::vector<const Role*> roles;        // in catalogue order
+    std::vector<GraphLink> links;          // in catalogue order
+    std::vector<Transfer> transfers;       // links leaving the view
+    std::vector<const Level*> levels;      // the levels that hold a role of the view, lowest first
+    std::vector<const Setting*> settings;  // the settings used by a role of the view, catalogue order
+
+    bool contains(const Role* role) const;
+};
+
+/// Selects the roles and links of `view` from `catalogue` (which must outlive the result).
+/// Ids in the view must exist in the catalogue (the manifest loader checks them).
+PathwayGraph select(const Catalogue& catalogue, const View& view);
+
+}  // namespace pathways

@@ -1,0 +1,76 @@
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "pathways/catalogue.hpp"
+#include "pathways/output.hpp"
+#include "pathways/poster.hpp"
+
+namespace pathways::cli {
+
+/// `pathways render CATALOGUE -o OUT`: one poster of a whole catalogue.
+class RenderCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override {
+        auto* sub = app.add_subcommand("render", "Render one catalogue as a poster (PDF, SVG or PNG)");
+        sub->add_option("catalogue", catalogue_, "Catalogue YAML file")->required();
+        sub->add_option("--style", style_, "Style YAML file")->capture_default_str();
+        sub->add_option("--page", page_, "Paper size: A0, A1, A2, A3 or A4 (default: the style's)")
+            ->check(CLI::IsMember({"A0", "A1", "A2", "A3", "A4"}));
+        auto* portrait = sub->add_flag("--portrait", portrait_, "Portrait page");
+        auto* landscape = sub->add_flag("--landscape", landscape_, "Landscape page");
+        portrait->excludes(landscape);
+        sub->add_option("--format", format_, "pdf, svg or png (default: from the extension of OUT)")
+            ->check(CLI::IsMember({"pdf", "svg", "png"}));
+        sub->add_option("--dpi", dpi_, "PNG resolution")->check(CLI::Range(10, 1200))->capture_default_str();
+        sub->add_option("-o,--output", output_, "Output file")->required();
+        return sub;
+    }
+
+    int run() override {
+        std::string format = format_;
+        if (format.empty()) {
+            std::string ext = std::filesystem::path(output_).extension().string();
+            if (ext == ".pdf" || ext == ".svg" || ext == ".png") format = ext.substr(1);
+            else {
+                std::cerr << "pathways render: error: cannot tell the format from '" << output_
+                          << "'; use --format pdf|svg|png\n";
+                return kUsage;
+            }
+        }
+        Diagnostics diags;
+        auto catalogue = load_catalogue(catalogue_, diags);
+        auto style = load_style(style_, diags);
+        if (diags.has_errors()) {
+            for (const auto& d : diags.all())
+                if (d.severity == Severity::Error) std::cerr << format_diag(d) << '\n';
+            return kInvalidInput;
+        }
+        PosterOptions options;
+        options.page = page_;
+        if (portrait_) options.landscape = false;
+        if (landscape_) options.landscape = true;
+        PathwayGraph graph = select(*catalogue, View{});
+        Poster poster = compose_poster(graph, *style, options);
+        try {
+            std::string bytes = format == "pdf" ? render_pdf(poster)
+                                : format == "png" ? render_png(poster, dpi_)
+                                                  : render_svg(poster, *style);
+            write_file_atomically(output_, bytes);
+        } catch (const OutputError& e) {
+            std::cerr << "pathways render: error: " << e.what() << '\n';
+            return kOutputFailed;
+        }
+        return kOk;
+    }
+
+private:
+    static std::string format_diag(const Diagnostic& d) { return format(d); }
+    std::string catalogue_, style_ = "styles/nhs.yaml", page_, format_, output_;
+    bool portrait_ = false, landscape_ = false;
+    double dpi_ = 150;
+};
+
+std::unique_ptr<Command> make_render() { return std::make_unique<RenderCommand>(); }
+
+}  // namespace pathways::cli

@@ -1,0 +1,493 @@
+#include "pathways/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include <unistd.h>
+
+// Exported by libgvc but not declared in its public headers: names the output file of the
+// next job. gvRenderContext's PNG device writes a PNG of its target at the end of a page;
+// sending it to /dev/null keeps it off standard output.
+extern "C" void gvjobs_output_filename(GVC_t* gvc, const char* name);
+
+namespace pathways {
+
+std::vector<std::string> wrap_words(const std::string& text, std::size_t width) {
+    std::vector<std::string> lines;
+    std::string line, word;
+    auto flush_word = [&] {
+        if (word.empty()) return;
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            lines.push_back(line);
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t')
+            flush_word();
+        else
+            word += c;
+    }
+    flush_word();
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+Colour text_colour_for(const Style& style, const std::vector<Colour>& fills) {
+    double dark = 21, light = 21;
+    for (const auto& f : fills) {
+        dark = std::min(dark, contrast(style.dark_text, f));
+        light = std::min(light, contrast(style.light_text, f));
+    }
+    return dark >= light ? style.dark_text : style.light_text;
+}
+
+namespace {
+
+constexpr std::size_t kWrap = 18;  // characters per label line
+constexpr double kPad = 8;         // points around the drawing
+
+std::string escape_label(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\\') out += "\\\\";
+        else out += c;
+    }
+    return out;
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" : "") + escape_label(lines[i]);
+    return out;
+}
+
+std::string fmt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
+const char* dash(const std::string& line) {
+    return line == "dashed" ? "dashed" : line == "dotted" ? "dotted" : "solid";
+}
+
+void style_edge(Agedge_t* e, const LinkLook& look, bool constrain) {
+    set_attr(e, "color", look.colour.hex());
+    set_attr(e, "style", dash(look.line));
+    set_attr(e, "penwidth", fmt(look.width));
+    set_attr(e, "arrowsize", "1.1");
+    if (!constrain) set_attr(e, "constraint", "false");
+}
+
+/// Where each role goes: its rows within its level's band.
+struct RowPlan {
+    // rows[level index in graph] = list of rows, each a list of node names
+    std::vector<std::vector<std::vector<std::string>>> rows;
+};
+
+}  // namespace
+
+Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level) {
+    const Catalogue& c = *pg.catalogue;
+    Layout out;
+    out.choice_.left_to_right = left_to_right;
+    out.choice_.rows_per_level = rows_per_level;
+    out.graph_ = new_graph("pathways");
+    Agraph_t* g = out.graph_.get();
+
+    set_attr(g, "rankdir", left_to_right ? "LR" : "BT");
+    set_attr(g, "newrank", "true");
+    set_attr(g, "dpi", "72");
+    set_attr(g, "pad", fmt(kPad / 72));
+    set_attr(g, "bgcolor", "transparent");
+    set_attr(g, "fontname", style.font);
+    set_attr(g, "nodesep", left_to_right ? "0.18" : "0.22");
+    set_attr(g, "ranksep", left_to_right ? "0.55" : "0.45");
+    set_attr(g, "splines", "spline");
+    set_attr(g, "outputorder", "edgesfirst");
+    set_attr(g, "remincross", "true");
+    set_attr(g, "mclimit", "4");
+    set_attr(g, "searchsize", "100");
+
+    // Settings in catalogue order give each setting its position in the fallback palette.
+    std::map<std::string, std::size_t> setting_position;
+    for (std::size_t i = 0; i < c.settings.size(); ++i) setting_position[c.settings[i].id] = i;
+    std::map<std::string, std::string> level_names;
+    for (const auto& l : c.levels) level_names[l.id] = l.name;
+
+    // One node per role per level of the view.
+    std::map<const Role*, std::vector<std::string>> nodes_of;  // lowest level first
+    std::map<std::string, std::string> node_level;             // node -> level id
+    for (const Role* r : pg.roles) {
+        std::vector<std::string> levels = r->levels;
+        std::sort(levels.begin(), levels.end(),
+                  [&](const auto& a, const auto& b) { return c.level_index(a) < c.level_index(b); });
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            std::string name = i == 0 ? r->id : r->id + "@" + levels[i];
+            nodes_of[r].push_back(name);
+            node_level[name] = levels[i];
+        }
+    }
+
+    // Links: a progression leaves from the role's highest copy that is below the target, else its lowest.
+    auto tail_node = [&](const Role* from, const Role* to) {
+        const auto& ns = nodes_of[from];
+        int target = c.lowest_level(*to);
+        std::string best = ns.front();
+        for (const auto& n : ns)
+            if (c.level_index(node_level[n]) < target) best = n;
+        return best;
+    };
+    auto head_node = [&](const Role* to) { return nodes_of[to].front(); };
+
+    // Row plan: within each level, roles that lead upwards sit in the top row, roles reached from
+    // below in the bottom row, so links cross as few rows as possible.
+    std::set<std::string> has_up, has_in;
+    for (const auto& l : pg.links) {
+        if (l.kind == LinkKind::Up) {
+            has_up.insert(tail_node(l.from, l.to));
+            has_in.insert(head_node(l.to));
+        }
+    }
+    std::vector<std::vector<std::vector<std::string>>> rows(pg.levels.size());
+    for (std::size_t li = 0; li < pg.levels.size(); ++li) {
+        std::vector<std::string> members;
+        for (const Role* r : pg.roles)
+            for (const auto& n : nodes_of[r])
+                if (node_level[n] == pg.levels[li]->id) members.push_back(n);
+        std::stable_sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
+            auto score = [&](const std::string& n) { return (has_up.count(n) ? 1 : 0) - (has_in.count(n) ? 1 : 0); };
+            return score(a) < score(b);
+        });
+        int k = std::max(1, std::min<int>(rows_per_level, static_cast<int>((members.size() + 2) / 3)));
+        std::size_t per_row = (members.size() + static_cast<std::size_t>(k) - 1) / static_cast<std::size_t>(k);
+        rows[li].resize(static_cast<std::size_t>(k));
+        for (std::size_t i = 0; i < members.size(); ++i) rows[li][std::min(i / per_row, rows[li].size() - 1)].push_back(members[i]);
+        rows[li].erase(std::remove_if(rows[li].begin(), rows[li].end(), [](const auto& r) { return r.empty(); }),
+                       rows[li].end());
+    }
+
+    // Bands: one cluster per level, with its roles.
+    std::map<std::string, Agnode_t*> node_ptr;
+    std::map<std::string, const Role*> node_role;
+    for (std::size_t li = 0; li < pg.levels.size(); ++li) {
+        const Level* level = pg.levels[li];
+        std::string cname = "cluster_" + level->id;
+        Agraph_t* band = agsubg(g, cname.data(), 1);
+        set_attr(band, "label", escape_label(level->name));
+        set_attr(band, "id", "band-" + level->id);
+        set_attr(band, "style", "filled");
+        const Colour& fill = style.band_fills.empty() ? style.page_background
+                                                      : style.band_fills[li % style.band_fills.size()];
+        set_attr(band, "fillcolor", fill.hex());
+        set_attr(band, "color", style.band_border.hex());
+        set_attr(band, "penwidth", "1.5");
+        set_attr(band, "fontname", style.font + " Bold");
+        set_attr(band, "fontsize", fmt(style.band_size));
+        set_attr(band, "fontcolor", style.band_label.hex());
+        set_attr(band, "labeljust", "l");
+        set_attr(band, "labelloc", left_to_right ? "t" : "t");
+        set_attr(band, "margin", "12");
+        for (const auto& row : rows[li]) {
+            for (const auto& name : row) {
+                std::string n = name;
+                Agnode_t* node = agnode(band, n.data(), 1);
+                node_ptr[name] = node;
+            }
+        }
+    }
+    for (const Role* r : pg.roles) {
+        std::vector<Colour> fills;
+        for (const auto& s : r->settings) fills.push_back(style.setting_look(s, setting_position[s]).fill);
+        Colour text = text_colour_for(style, fills);
+        std::vector<std::string> tags;
+        if (style.show_tags)
+            for (const auto& s : r->settings) {
+                std::string t = style.setting_look(s, setting_position[s]).tag;
+                tags.push_back(t.empty() ? s.substr(0, 2) : t);
+            }
+        for (const auto& name : nodes_of[r]) {
+            PlacedRole placed;
+            placed.role = r;
+            placed.node = name;
+            placed.level = &c.levels[static_cast<std::size_t>(c.level_index(node_level[name]))];
+            placed.lines = wrap_words(r->name, kWrap);
+            placed.fills = fills;
+            placed.text = text;
+            for (const auto& other : nodes_of[r])
+                if (other != name) placed.also_at.push_back(level_names[node_level[other]]);
+            std::vector<std::string> label = placed.lines;
+            for (const auto& a : placed.also_at) label.push_back("(also " + a + ")");
+            if (!tags.empty()) {
+                std::string t;
+                for (const auto& x : tags) t += (t.empty() ? "" : " \xC2\xB7 ") + x;
+                label.push_back("[" + t + "]");
+            }
+            Agnode_t* n = node_ptr[name];
+            set_attr(n, "label", join_lines(label));
+            set_attr(n, "shape", "box");
+            set_attr(n, "id", "role-" + name);
+            set_attr(n, "fontname", style.font);
+            set_attr(n, "fontsize", fmt(style.role_size));
+            set_attr(n, "fontcolor", text.hex());
+            set_attr(n, "color", style.role_border.hex());
+            set_attr(n, "penwidth", "1.2");
+            set_attr(n, "margin", "0.10,0.06");
+            set_attr(n, "width", left_to_right ? "2.1" : "1.75");
+            set_attr(n, "height", "0.55");
+            if (fills.size() > 1) {
+                std::string fc;
+                for (std::size_t i = 0; i < fills.size(); ++i)
+                    fc += (i ? ":" : "") + fills[i].hex() + ";" + fmt(1.0 / static_cast<double>(fills.size()));
+                set_attr(n, "style", "striped");
+                set_attr(n, "fillcolor", fc);
+            } else {
+                set_attr(n, "style", "filled");
+                set_attr(n, "fillcolor", fills.empty() ? style.page_background.hex() : fills.front().hex());
+            }
+            node_role[name] = r;
+            out.roles_.push_back(std::move(placed));
+        }
+    }
+
+    // Rows: each row is one rank; invisible edges stack the rows in order, level after level.
+    std::vector<std::string> row_heads;
+    for (std::size_t li = 0; li < rows.size(); ++li) {
+        for (std::size_t ri = 0; ri < rows[li].size(); ++ri) {
+            std::string sname = "rank_" + std::to_string(li) + "_" + std::to_string(ri);
+            Agraph_t* same = agsubg(g, sname.data(), 1);
+            set_attr(same, "rank", "same");
+            for (const auto& name : rows[li][ri]) agsubnode(same, node_ptr[name], 1);
+            row_heads.push_back(rows[li][ri].front());
+        }
+    }
+    for (std::size_t i = 1; i < row_heads.size(); ++i) {
+        Agedge_t* e = agedge(g, node_ptr[row_heads[i - 1]], node_ptr[row_heads[i]], nullptr, 1);
+        set_attr(e, "style", "invis");
+        set_attr(e, "weight", "0");
+    }
+
+    // Progressions.
+    auto add_link = [&](const std::string& kind, const std::string& tail, const std::string& head, const Role* from,
+                        const Role* to, const LinkLook& look, bool constrain) {
+        Agedge_t* e = agedge(g, node_ptr[tail], node_ptr[head], nullptr, 1);
+        style_edge(e, look, constrain);
+        set_attr(e, "id", "link-" + tail + "-" + head);
+        set_attr(e, "class", kind);
+        PlacedLink pl;
+        pl.kind = kind;
+        pl.tail = tail;
+        pl.head = head;
+        pl.from = from;
+        pl.to = to;
+        out.links_.push_back(std::move(pl));
+        return e;
+    };
+    for (const auto& l : pg.links) {
+        std::string tail = tail_node(l.from, l.to), head = head_node(l.to);
+        if (l.kind == LinkKind::Up)
+            add_link("up", tail, head, l.from, l.to, style.up, true);
+        else if (l.kind == LinkKind::Within)
+            add_link("within-level", tail, head, l.from, l.to, style.within, false);
+        else
+            add_link("down", tail, head, l.from, l.to, style.down, false);
+    }
+    for (const Role* r : pg.roles) {
+        const auto& ns = nodes_of[r];
+        for (std::size_t i = 1; i < ns.size(); ++i) {
+            Agedge_t* e = add_link("same-role", ns[i - 1], ns[i], r, r, style.same_role, false);
+            set_attr(e, "dir", "none");
+        }
+    }
+
+    // Transfer markers: one per destination outside the view, in the destination's level row.
+    std::map<const Role*, std::string> marker_of;
+    for (const auto& t : pg.transfers) {
+        if (marker_of.count(t.to)) continue;
+        std::string name = "transfer-" + t.to->id;
+        marker_of[t.to] = name;
+        Agnode_t* n = agnode(g, name.data(), 1);
+        node_ptr[name] = n;
+        PlacedTransfer pt;
+        pt.to = t.to;
+        pt.node = name;
+        pt.lines = wrap_words(t.to->name, kWrap);
+        std::string where;
+        for (const auto& s : t.to->settings) {
+            const Setting* st = c.setting(s);
+            where += (where.empty() ? "" : ", ") + (st ? st->name : s);
+        }
+        std::vector<std::string> label = pt.lines;
+        label.insert(label.begin(), "Move to:");
+        for (const auto& w : wrap_words("(" + where + ")", kWrap + 4)) label.push_back(w);
+        set_attr(n, "label", join_lines(label));
+        set_attr(n, "shape", "box");
+        set_attr(n, "style", "dashed,rounded");
+        set_attr(n, "id", name);
+        set_attr(n, "color", style.transfer.colour.hex());
+        set_attr(n, "fontcolor", style.text_colour.hex());
+        set_attr(n, "fontname", style.font);
+        set_attr(n, "fontsize", fmt(style.role_size));
+        set_attr(n, "penwidth", fmt(style.transfer.width));
+        set_attr(n, "margin", "0.10,0.05");
+        out.transfers_.push_back(std::move(pt));
+    }
+    for (const auto& t : pg.transfers) {
+        std::string tail = nodes_of[t.from].back();
+        add_link("transfer", tail, marker_of[t.to], t.from, t.to, style.transfer, true);
+    }
+
+    layout_dot(g);
+
+    // Read the geometry back, converting to top-left origin.
+    boxf bb = GD_bb(g);
+    out.pad_ = kPad;
+    out.width_ = bb.UR.x - bb.LL.x + 2 * kPad;
+    out.height_ = bb.UR.y - bb.LL.y + 2 * kPad;
+    auto conv = [&](pointf p) { return Point{p.x - bb.LL.x + kPad, bb.UR.y - p.y + kPad}; };
+    auto node_box = [&](Agnode_t* n) {
+        Point c0 = conv(ND_coord(n));
+        double w = ND_width(n) * 72, h = ND_height(n) * 72;
+        return Box{c0.x - w / 2, c0.y - h / 2, w, h};
+    };
+    for (auto& pr : out.roles_) pr.box = node_box(node_ptr[pr.node]);
+    for (auto& pt : out.transfers_) pt.box = node_box(node_ptr[pt.node]);
+    for (std::size_t li = 0; li < pg.levels.size(); ++li) {
+        std::string cname = "cluster_" + pg.levels[li]->id;
+        Agraph_t* band = agsubg(g, cname.data(), 0);
+        boxf b = GD_bb(band);
+        Point tl = conv({b.LL.x, b.UR.y});
+        out.bands_.push_back({pg.levels[li], Box{tl.x, tl.y, b.UR.x - b.LL.x, b.UR.y - b.LL.y}});
+    }
+    for (auto& pl : out.links_) {
+        Agedge_t* e = agedge(g, node_ptr[pl.tail], node_ptr[pl.head], nullptr, 0);
+        if (!e || !ED_spl(e)) continue;
+        const bezier& bz = ED_spl(e)->list[0];
+        for (int i = 0; i < bz.size; ++i) pl.bezier.push_back(conv(bz.list[i]));
+        if (bz.eflag) {
+            // Arrowhead from the curve's end to the tip, drawn as a triangle.
+            Point tip = conv(bz.ep), base = pl.bezier.back();
+            double dx = tip.x - base.x, dy = tip.y - base.y, len = std::hypot(dx, dy);
+            if (len > 0) {
+                double nx = -dy * 0.35, ny = dx * 0.35;
+                pl.arrow = {tip, {base.x + nx, base.y + ny}, {base.x - nx, base.y - ny}};
+            }
+        }
+    }
+    out.choice_.crossings = out.count_crossings();
+    return out;
+}
+
+Layout Layout::make(const PathwayGraph& graph, const Style& style, double target_aspect) {
+    std::vector<std::pair<bool, int>> candidates{{false, 1}, {false, 2}, {false, 3}, {true, 1}, {true, 2}};
+    Layout best;
+    double best_score = -1;
+    for (auto [ltr, rows] : candidates) {
+        Layout l = make(graph, style, ltr, rows);
+        double aspect = l.width() / l.height();
+        double fill = std::min(aspect / target_aspect, target_aspect / aspect);
+        l.choice_.fill = fill;
+        // Prefer the fuller page; among near-equal fills, fewer crossings.
+        double score = fill - 0.002 * static_cast<double>(l.choice_.crossings);
+        if (score > best_score) {
+            best_score = score;
+            best = std::move(l);
+        }
+    }
+    return best;
+}
+
+void Layout::draw(cairo_t* cr) const {
+    // Graphviz's cairo renderer needs a device; its PNG device draws onto our context and then
+    // writes a PNG of the context's target. So draw into a small bounded recording surface at a
+    // reduced scale (the PNG it writes is tiny and goes to /dev/null), then replay that
+    // recording, scaled back up, onto the real page: vectors and text stay vectors and text.
+    constexpr double kShrink = 1.0 / 16;
+    cairo_rectangle_t extents{0, 0, std::ceil(width_ * kShrink) + 1, std::ceil(height_ * kShrink) + 1};
+    cairo_surface_t* rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    cairo_t* rc = cairo_create(rec);
+    cairo_font_options_t* fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_set_font_options(rc, fo);
+    cairo_font_options_destroy(fo);
+    cairo_scale(rc, kShrink, kShrink);
+    ensure_laid_out_last(graph_.get());
+    GVC_t* gvc = graphviz_context();
+    std::fflush(stdout);
+    gvjobs_output_filename(gvc, "/dev/null");
+    gvRenderContext(gvc, graph_.get(), "png:cairo", rc);
+    cairo_destroy(rc);
+
+    cairo_save(cr);
+    cairo_scale(cr, 1 / kShrink, 1 / kShrink);
+    cairo_set_source_surface(cr, rec, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(rec);
+}
+
+namespace {
+
+std::vector<Point> flatten(const std::vector<Point>& bz, int steps = 12) {
+    std::vector<Point> pts;
+    if (bz.empty()) return pts;
+    pts.push_back(bz[0]);
+    for (std::size_t i = 0; i + 3 < bz.size(); i += 3) {
+        for (int s = 1; s <= steps; ++s) {
+            double t = static_cast<double>(s) / steps, u = 1 - t;
+            double a = u * u * u, b = 3 * u * u * t, cc = 3 * u * t * t, d = t * t * t;
+            pts.push_back({a * bz[i].x + b * bz[i + 1].x + cc * bz[i + 2].x + d * bz[i + 3].x,
+                           a * bz[i].y + b * bz[i + 1].y + cc * bz[i + 2].y + d * bz[i + 3].y});
+        }
+    }
+    return pts;
+}
+
+bool segments_cross(Point a, Point b, Point c, Point d) {
+    auto cross = [](Point o, Point p, Point q) { return (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x); };
+    double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
+    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+}  // namespace
+
+std::size_t Layout::count_crossings() const {
+    std::vector<std::vector<Point>> curves;
+    for (const auto& l : links_) curves.push_back(flatten(l.bezier));
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < links_.size(); ++i) {
+        for (std::size_t j = i + 1; j < links_.size(); ++j) {
+            const auto &a = links_[i], &b = links_[j];
+            if (a.tail == b.tail || a.tail == b.head || a.head == b.tail || a.head == b.head) continue;
+            const auto &p = curves[i], &q = curves[j];
+            for (std::size_t s = 0; s + 1 < p.size(); ++s)
+                for (std::size_t t = 0; t + 1 < q.size(); ++t)
+                    if (segments_cross(p[s], p[s + 1], q[t], q[t + 1])) ++total;
+        }
+    }
+    return total;
+}
+
+std::vector<std::string> Layout::links_through_boxes() const {
+    std::vector<std::string> bad;
+    for (const auto& l : links_) {
+        auto pts = flatten(l.bezier, 24);
+        for (const auto& r : roles_) {
+            if (r.node == l.tail || r.node == l.head) continue;
+            if (std::any_of(pts.begin(), pts.end(), [&](Point p) { return r.box.contains(p, 1.0); })) {
+                bad.push_back(l.tail + " -> " + l.head + " through " + r.node);
+                break;
+            }
+        }
+    }
+    return bad;
+}
+
+}  // namespace pathways

@@ -1,0 +1,285 @@
+#include "pathways/poster.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+
+#include <cairo-pdf.h>
+
+#include "pathways/version.hpp"
+#include "text.hpp"
+
+namespace pathways {
+
+namespace {
+constexpr double kMm = 72.0 / 25.4;
+constexpr double kA1Short = 594 * kMm;
+}  // namespace
+
+std::optional<PaperSize> paper_size(const std::string& name) {
+    static const std::vector<PaperSize> sizes{{"A0", 841 * kMm, 1189 * kMm}, {"A1", 594 * kMm, 841 * kMm},
+                                              {"A2", 420 * kMm, 594 * kMm},  {"A3", 297 * kMm, 420 * kMm},
+                                              {"A4", 210 * kMm, 297 * kMm}};
+    for (const auto& s : sizes)
+        if (s.name == name) return s;
+    return std::nullopt;
+}
+
+double Poster::fill_ratio() const {
+    double area = drawing_area.w * drawing_area.h;
+    if (area <= 0) return 0;
+    return (layout.width() * drawing_scale) * (layout.height() * drawing_scale) / area;
+}
+
+double Poster::smallest_text() const {
+    double smallest = role_text_size;
+    for (const auto& t : texts) smallest = std::min(smallest, t.size);
+    return smallest;
+}
+
+namespace {
+
+std::string build_date_text(const std::string& given) {
+    if (!given.empty()) return given;
+    std::time_t t = std::time(nullptr);
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(sde, &end, 10);
+        if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%d %B %Y", &tm);
+    std::string s = buf;
+    if (s[0] == '0') s.erase(0, 1);
+    return s;
+}
+
+/// Places text blocks top-down inside a column.
+class Column {
+public:
+    Column(TextMeasure& m, Poster& p, const Style& s, double x, double y, double w, double f)
+        : measure_(&m), poster_(&p), x_(x), y_(y), w_(w), f_(f) {
+        (void)s;
+    }
+
+    double x() const { return x_; }
+    double y() const { return y_; }
+    void skip(double dy) { y_ += dy * f_; }
+
+    /// Adds wrapped text; returns false (adding nothing) if it would pass `limit`.
+    bool text(const std::string& s, double size, bool bold, const Colour& c, const std::string& role,
+              double limit, double indent = 0) {
+        size *= f_;
+        auto lines = measure_->wrap(s, size, bold, w_ - indent);
+        double lead = size * 1.25;
+        if (y_ + lead * static_cast<double>(lines.size()) > limit) return false;
+        double ascent = measure_->ascent(size, bold);
+        for (const auto& line : lines) {
+            poster_->texts.push_back({x_ + indent, y_ + ascent, size, bold, c, line, role});
+            y_ += lead;
+        }
+        return true;
+    }
+
+private:
+    TextMeasure* measure_;
+    Poster* poster_;
+    double x_, y_, w_, f_;
+};
+
+}  // namespace
+
+Poster compose_poster(const PathwayGraph& graph, const Style& style, const PosterOptions& options) {
+    const Catalogue& c = *graph.catalogue;
+    Poster p;
+    PaperSize paper = *paper_size(options.page.empty() ? style.page : options.page);
+    p.paper = paper.name;
+    p.landscape = options.landscape.value_or(style.landscape);
+    p.width = p.landscape ? paper.height : paper.width;
+    p.height = p.landscape ? paper.width : paper.height;
+    p.font = style.font;
+    p.background = style.page_background;
+    p.title = options.title.empty() ? c.title : options.title;
+    p.subtitle = c.subtitle;
+
+    // Text scales with the page: full size on A1, by the square root of the linear ratio elsewhere.
+    double f = std::sqrt(std::min(p.width, p.height) / kA1Short);
+    double m = style.margin_mm * kMm;
+    TextMeasure measure(style.font);
+
+    // Header.
+    Column head(measure, p, style, m, m, p.width - 2 * m, f);
+    head.text(p.title, style.title_size, true, style.title_colour, "title", p.height);
+    if (!p.subtitle.empty()) head.text(p.subtitle, style.subtitle_size, false, style.text_colour, "subtitle", p.height);
+    double top = head.y() + 10 * f;
+
+    // Footer, from the bottom up.
+    std::string footer = c.publisher + "  \xC2\xB7  Source: " + c.source + "  \xC2\xB7  Data version " + c.version +
+                         "  \xC2\xB7  Built " + build_date_text(options.build_date) + " with pathways " + kVersion;
+    double fsize = style.footer_size * f;
+    auto footer_lines = measure.wrap(footer, fsize, false, p.width - 2 * m);
+    double bottom = p.height - m - fsize * 1.25 * static_cast<double>(footer_lines.size());
+    {
+        double y = bottom + measure.ascent(fsize, false);
+        for (const auto& line : footer_lines) {
+            p.texts.push_back({m, y, fsize, false, style.text_colour, line, "footer"});
+            y += fsize * 1.25;
+        }
+    }
+    bottom -= 12 * f;
+
+    // Legend and panels: a side column on landscape pages, a strip of columns at the bottom on portrait.
+    bool right = style.legend_placement == "right" || (style.legend_placement == "auto" && p.landscape);
+    double gap = 14 * kMm * f;
+    std::vector<std::pair<double, double>> columns;  // x, width
+    double legend_top = top, legend_bottom = bottom;
+    if (right) {
+        double w = std::max(150.0, p.width * 0.2);
+        columns.push_back({p.width - m - w, w});
+        p.drawing_area = {m, top, p.width - 2 * m - w - gap, bottom - top};
+    } else {
+        double h = std::min(p.height * 0.3, 200 * kMm * f);
+        legend_top = bottom - h;
+        int n = 3;
+        double w = (p.width - 2 * m - gap * (n - 1)) / n;
+        for (int i = 0; i < n; ++i) columns.push_back({m + i * (w + gap), w});
+        p.drawing_area = {m, top, p.width - 2 * m, legend_top - gap - top};
+    }
+
+    std::size_t col = 0;
+    Column legend(measure, p, style, columns[0].first, legend_top, columns[0].second, f);
+    auto next_column = [&]() -> bool {
+        if (col + 1 >= columns.size()) return false;
+        ++col;
+        legend = Column(measure, p, style, columns[col].first, legend_top, columns[col].second, f);
+        return true;
+    };
+    // Adds a block, moving to the next column when it does not fit.
+    auto block = [&](auto&& add) {
+        std::size_t texts = p.texts.size(), rects = p.rects.size(), lines = p.lines.size();
+        if (add()) return true;
+        p.texts.resize(texts);
+        p.rects.resize(rects);
+        p.lines.resize(lines);
+        if (!next_column()) return false;
+        std::size_t t2 = p.texts.size(), r2 = p.rects.size(), l2 = p.lines.size();
+        if (add()) return true;
+        p.texts.resize(t2);
+        p.rects.resize(r2);
+        p.lines.resize(l2);
+        return false;
+    };
+
+    // Settings: a swatch, the name and its description.
+    double sw = 30 * f, sh = 20 * f, indent = sw + 10 * f;
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < c.settings.size(); ++i) position[c.settings[i].id] = i;
+    block([&] { return legend.text(c.setting_dimension, style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+    for (const Setting* s : graph.settings) {
+        block([&] {
+            double y = legend.y();
+            SettingLook look = style.setting_look(s->id, position[s->id]);
+            if (!legend.text(s->name, style.text_size, true, style.text_colour, "text", legend_bottom, indent)) return false;
+            if (!legend.text(s->description, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent))
+                return false;
+            Colour tagc = text_colour_for(style, {look.fill});
+            p.rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {look.fill}, style.role_border, 1, 
+                               style.show_tags ? (look.tag.empty() ? s->id.substr(0, 2) : look.tag) : "", tagc});
+            legend.skip(6);
+            return true;
+        });
+    }
+    if (graph.settings.size() > 1) {
+        block([&] {
+            double y = legend.y();
+            std::vector<Colour> fills;
+            for (const Setting* s : graph.settings) fills.push_back(style.setting_look(s->id, position[s->id]).fill);
+            if (!legend.text("Striped: found in each setting whose colour it shows", style.text_size * 0.9, false,
+                             style.text_colour, "text", legend_bottom, indent))
+                return false;
+            p.rects.push_back({{legend.x(), y + 1 * f, sw, sh}, fills, style.role_border, 1, "", {}});
+            legend.skip(6);
+            return true;
+        });
+    }
+    legend.skip(10);
+
+    // Link styles that appear on this poster.
+    struct Sample {
+        const char* kind;
+        const LinkLook* look;
+        const char* text;
+    };
+    std::vector<Sample> samples{{"up", &style.up, "Can progress to (next level up)"},
+                                {"within-level", &style.within, "Can move to a role at the same level"},
+                                {"down", &style.down, "Can move to a role at a lower level"},
+                                {"same-role", &style.same_role, "The same role, listed at two levels"},
+                                {"transfer", &style.transfer, "Can move to a role in another setting (outside this diagram)"}};
+    block([&] { return legend.text("Links", style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+    for (const auto& sample : samples) {
+        bool present = false;
+        if (std::string(sample.kind) == "transfer") present = !graph.transfers.empty();
+        else if (std::string(sample.kind) == "same-role")
+            present = std::any_of(graph.roles.begin(), graph.roles.end(), [](const Role* r) { return r->levels.size() > 1; });
+        else
+            present = std::any_of(graph.links.begin(), graph.links.end(), [&](const GraphLink& l) {
+                std::string k = l.kind == LinkKind::Up ? "up" : l.kind == LinkKind::Within ? "within-level" : "down";
+                return k == sample.kind;
+            });
+        if (!present) continue;
+        block([&] {
+            double y = legend.y();
+            if (!legend.text(sample.text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent + 14 * f))
+                return false;
+            double x = legend.x();
+            p.lines.push_back({{x, y + 10 * f}, {x + sw + 10 * f, y + 10 * f}, *sample.look,
+                               std::string(sample.kind) != "same-role"});
+            legend.skip(4);
+            return true;
+        });
+    }
+    legend.skip(10);
+
+    // Levels, lowest first, as the bands show them.
+    block([&] { return legend.text("Career levels", style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+    for (std::size_t i = 0; i < graph.levels.size(); ++i) {
+        const Level* l = graph.levels[i];
+        block([&] {
+            double y = legend.y();
+            if (!legend.text(l->name, style.text_size, true, style.band_label, "text", legend_bottom, indent)) return false;
+            if (!legend.text(l->description, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent))
+                return false;
+            const Colour& fill = style.band_fills.empty() ? style.page_background : style.band_fills[i % style.band_fills.size()];
+            p.rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {fill}, style.band_border, 1, "", {}});
+            legend.skip(4);
+            return true;
+        });
+    }
+    legend.skip(10);
+
+    // Panels, as many as fit.
+    for (const auto& panel : c.panels) {
+        bool ok = block([&] {
+            if (!legend.text(panel.title, style.heading_size * 0.85, true, style.title_colour, "heading", legend_bottom)) return false;
+            if (!legend.text(panel.text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom)) return false;
+            legend.skip(8);
+            return true;
+        });
+        if (!ok) break;
+    }
+
+    // The drawing: laid out for the shape of the area left, scaled to fit, centred.
+    const Box& a = p.drawing_area;
+    p.layout = Layout::make(graph, style, a.w / a.h);
+    double s = std::min(a.w / p.layout.width(), a.h / p.layout.height());
+    s = std::min(s, 2.5);
+    p.drawing_scale = s;
+    p.drawing_at = {a.x + (a.w - p.layout.width() * s) / 2, a.y + (a.h - p.layout.height() * s) / 2};
+    p.role_text_size = std::min(style.role_size, style.band_size) * s;
+    return p;
+}
+
+}  // namespace pathways

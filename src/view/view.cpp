@@ -1,0 +1,73 @@
+#include "pathways/view.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace pathways {
+
+bool PathwayGraph::contains(const Role* role) const {
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+namespace {
+bool intersects(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    return std::any_of(a.begin(), a.end(), [&](const auto& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+}
+}  // namespace
+
+PathwayGraph select(const Catalogue& c, const View& view) {
+    PathwayGraph g;
+    g.catalogue = &c;
+    std::set<const Role*> chosen;
+    switch (view.kind) {
+        case View::Kind::All:
+            for (const auto& r : c.roles) chosen.insert(&r);
+            break;
+        case View::Kind::Settings:
+            for (const auto& r : c.roles)
+                if (intersects(r.settings, view.ids)) chosen.insert(&r);
+            break;
+        case View::Kind::Levels:
+            for (const auto& r : c.roles)
+                if (intersects(r.levels, view.ids)) chosen.insert(&r);
+            break;
+        case View::Kind::ReachableFrom: {
+            std::vector<const Role*> todo;
+            for (const auto& id : view.ids)
+                if (const Role* r = c.role(id)) todo.push_back(r);
+            while (!todo.empty()) {
+                const Role* r = todo.back();
+                todo.pop_back();
+                if (!chosen.insert(r).second) continue;
+                for (const auto& t : r->progresses_to)
+                    if (const Role* next = c.role(t)) todo.push_back(next);
+            }
+            break;
+        }
+    }
+    for (const auto& r : c.roles)
+        if (chosen.count(&r)) g.roles.push_back(&r);
+    for (const Role* r : g.roles) {
+        for (const auto& t : r->progresses_to) {
+            const Role* to = c.role(t);
+            if (!to) continue;
+            if (chosen.count(to))
+                g.links.push_back({r, to, link_kind(c, *r, *to)});
+            else
+                g.transfers.push_back({r, to});
+        }
+    }
+    for (const auto& l : c.levels)
+        if (std::any_of(g.roles.begin(), g.roles.end(), [&](const Role* r) {
+                return std::find(r->levels.begin(), r->levels.end(), l.id) != r->levels.end();
+            }))
+            g.levels.push_back(&l);
+    for (const auto& s : c.settings)
+        if (std::any_of(g.roles.begin(), g.roles.end(), [&](const Role* r) {
+                return std::find(r->settings.begin(), r->settings.end(), s.id) != r->settings.end();
+            }))
+            g.settings.push_back(&s);
+    return g;
+}
+
+}  // namespace pathways
