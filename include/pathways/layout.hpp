@@ -63,6 +63,8 @@ struct PlacedLink {
 struct LayoutChoice {
     bool left_to_right = false;  // else bottom to top
     int rows_per_level = 1;
+    double effort = 4;           // dot's mclimit
+    double width = 0, height = 0;  // the drawing's size
     double fill = 0;             // share of the target area the scaled drawing covers
     std::size_t crossings = 0;
 };
@@ -74,8 +76,15 @@ public:
     /// trying both reading directions and several row wrappings.
     static Layout make(const PathwayGraph& graph, const Style& style, double target_aspect);
 
+    /// Lays out a grid of shapes (direction, rows per level, dot's effort) and reports each one's
+    /// size and crossings; `pick` then chooses for an area, and `make(graph, style, choice)` redoes it.
+    static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style);
+    static LayoutChoice pick(const std::vector<LayoutChoice>& shapes, double target_aspect);
+    static Layout make(const PathwayGraph& graph, const Style& style, const LayoutChoice& choice);
+
     /// Lays out with one fixed choice (for tests and comparison).
-    static Layout make(const PathwayGraph& graph, const Style& style, bool left_to_right, int rows_per_level);
+    static Layout make(const PathwayGraph& graph, const Style& style, bool left_to_right, int rows_per_level,
+                       double effort = 4);
 
     double width() const { return width_; }
     double height() const { return height_; }
@@ -103,6 +112,8 @@ private:
     std::vector<PlacedBand> bands_;
     std::vector<PlacedLink> links_;
     std::vector<PlacedTransfer> transfers_;
+    // Per link: its Graphviz edges (one per row crossed), and whether they run head to tail.
+    std::vector<std::pair<std::vector<Agedge_t*>, bool>> chains_;
 };
 
 /// Splits a role name into lines of about `width` characters, at spaces.

@@ -58,7 +58,7 @@ struct Style {
 
     std::string page = "A1";
     bool landscape = true;
-    std::string legend_placement = "right";  // right or bottom
+    std::string legend_placement = "auto";  // auto (whichever suits the drawing), right or bottom
     double margin_mm = 15;
 
     /// The look of a setting: the style's own, or the fallback palette's by position.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -93,11 +94,13 @@ struct RowPlan {
 
 }  // namespace
 
-Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level) {
+Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level,
+                     double effort) {
     const Catalogue& c = *pg.catalogue;
     Layout out;
     out.choice_.left_to_right = left_to_right;
     out.choice_.rows_per_level = rows_per_level;
+    out.choice_.effort = effort;
     out.graph_ = new_graph("pathways");
     Agraph_t* g = out.graph_.get();
 
@@ -112,7 +115,7 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
     set_attr(g, "splines", "spline");
     set_attr(g, "outputorder", "edgesfirst");
     set_attr(g, "remincross", "true");
-    set_attr(g, "mclimit", "4");
+    set_attr(g, "mclimit", fmt(effort));
     set_attr(g, "searchsize", "100");
 
     // Settings in catalogue order give each setting its position in the fallback palette.
@@ -146,31 +149,63 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
     };
     auto head_node = [&](const Role* to) { return nodes_of[to].front(); };
 
-    // Row plan: within each level, roles that lead upwards sit in the top row, roles reached from
-    // below in the bottom row, so links cross as few rows as possible.
+    // Row plan. A within-level progression climbs a row inside its band (so it is drawn as a short
+    // link up, not an arc along the row); other roles fill the rows evenly, those reached from
+    // below in lower rows and those leading on upwards in higher ones.
     std::set<std::string> has_up, has_in;
+    std::vector<std::pair<std::string, std::string>> within;
     for (const auto& l : pg.links) {
         if (l.kind == LinkKind::Up) {
             has_up.insert(tail_node(l.from, l.to));
             has_in.insert(head_node(l.to));
+        } else if (l.kind == LinkKind::Within && l.from != l.to) {
+            within.emplace_back(tail_node(l.from, l.to), head_node(l.to));
         }
     }
+    std::map<std::string, int> row_of;
     std::vector<std::vector<std::vector<std::string>>> rows(pg.levels.size());
     for (std::size_t li = 0; li < pg.levels.size(); ++li) {
         std::vector<std::string> members;
         for (const Role* r : pg.roles)
             for (const auto& n : nodes_of[r])
                 if (node_level[n] == pg.levels[li]->id) members.push_back(n);
-        std::stable_sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
+        std::map<std::string, int> depth;
+        std::set<std::string> chained;
+        for (const auto& [t, h] : within)
+            if (node_level[t] == pg.levels[li]->id && node_level[h] == pg.levels[li]->id) chained.insert(t), chained.insert(h);
+        for (std::size_t pass = 0; pass < members.size(); ++pass) {  // longest path; bounded, so cycles stop
+            bool changed = false;
+            for (const auto& [t, h] : within)
+                if (chained.count(t) && chained.count(h) && depth[h] < depth[t] + 1 &&
+                    depth[t] + 1 < static_cast<int>(members.size())) {
+                    depth[h] = depth[t] + 1;
+                    changed = true;
+                }
+            if (!changed) break;
+        }
+        int needed = 1;
+        for (const auto& [n, d] : depth) needed = std::max(needed, d + 1);
+        int k = std::max(needed, std::min<int>(rows_per_level, static_cast<int>((members.size() + 2) / 3)));
+        rows[li].resize(static_cast<std::size_t>(k));
+        for (const auto& n : members)
+            if (chained.count(n)) rows[li][static_cast<std::size_t>(depth[n])].push_back(n);
+        std::vector<std::string> free;
+        for (const auto& n : members)
+            if (!chained.count(n)) free.push_back(n);
+        std::stable_sort(free.begin(), free.end(), [&](const auto& a, const auto& b) {
             auto score = [&](const std::string& n) { return (has_up.count(n) ? 1 : 0) - (has_in.count(n) ? 1 : 0); };
             return score(a) < score(b);
         });
-        int k = std::max(1, std::min<int>(rows_per_level, static_cast<int>((members.size() + 2) / 3)));
-        std::size_t per_row = (members.size() + static_cast<std::size_t>(k) - 1) / static_cast<std::size_t>(k);
-        rows[li].resize(static_cast<std::size_t>(k));
-        for (std::size_t i = 0; i < members.size(); ++i) rows[li][std::min(i / per_row, rows[li].size() - 1)].push_back(members[i]);
+        std::size_t target = (members.size() + static_cast<std::size_t>(k) - 1) / static_cast<std::size_t>(k);
+        for (const auto& n : free) {
+            std::size_t best = 0;
+            while (best + 1 < rows[li].size() && rows[li][best].size() >= target) ++best;
+            rows[li][best].push_back(n);
+        }
         rows[li].erase(std::remove_if(rows[li].begin(), rows[li].end(), [](const auto& r) { return r.empty(); }),
                        rows[li].end());
+        for (std::size_t ri = 0; ri < rows[li].size(); ++ri)
+            for (const auto& n : rows[li][ri]) row_of[n] = static_cast<int>(ri);
     }
 
     // Bands: one cluster per level, with its roles.
@@ -192,7 +227,7 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
         set_attr(band, "fontsize", fmt(style.band_size));
         set_attr(band, "fontcolor", style.band_label.hex());
         set_attr(band, "labeljust", "l");
-        set_attr(band, "labelloc", left_to_right ? "t" : "t");
+        set_attr(band, "labelloc", left_to_right ? "t" : "b");  // "b" is the top when ranks run upwards
         set_attr(band, "margin", "12");
         for (const auto& row : rows[li]) {
             for (const auto& name : row) {
@@ -257,14 +292,26 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
     }
 
     // Rows: each row is one rank; invisible edges stack the rows in order, level after level.
+    struct Row {
+        Agraph_t* band;
+        Agraph_t* same;
+    };
+    std::vector<Row> all_rows;
+    std::map<std::string, std::size_t> global_row;
     std::vector<std::string> row_heads;
     for (std::size_t li = 0; li < rows.size(); ++li) {
+        std::string cname = "cluster_" + pg.levels[li]->id;
+        Agraph_t* band = agsubg(g, cname.data(), 0);
         for (std::size_t ri = 0; ri < rows[li].size(); ++ri) {
             std::string sname = "rank_" + std::to_string(li) + "_" + std::to_string(ri);
             Agraph_t* same = agsubg(g, sname.data(), 1);
             set_attr(same, "rank", "same");
-            for (const auto& name : rows[li][ri]) agsubnode(same, node_ptr[name], 1);
+            for (const auto& name : rows[li][ri]) {
+                agsubnode(same, node_ptr[name], 1);
+                global_row[name] = all_rows.size();
+            }
             row_heads.push_back(rows[li][ri].front());
+            all_rows.push_back({band, same});
         }
     }
     for (std::size_t i = 1; i < row_heads.size(); ++i) {
@@ -273,37 +320,60 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
         set_attr(e, "weight", "0");
     }
 
-    // Progressions.
+    // Links. A link that spans several rows is a chain of one-row segments through invisible
+    // waypoints placed in each row it crosses, inside that row's band: so it runs straight through
+    // the bands between its ends instead of detouring round them, and dot orders the waypoints to
+    // keep crossings down. A link drawn downwards is built upwards with its arrow at the start.
+    std::size_t waypoint_count = 0;
     auto add_link = [&](const std::string& kind, const std::string& tail, const std::string& head, const Role* from,
-                        const Role* to, const LinkLook& look, bool constrain) {
-        Agedge_t* e = agedge(g, node_ptr[tail], node_ptr[head], nullptr, 1);
-        style_edge(e, look, constrain);
-        set_attr(e, "id", "link-" + tail + "-" + head);
-        set_attr(e, "class", kind);
+                        const Role* to, const LinkLook& look, bool arrow) {
         PlacedLink pl;
         pl.kind = kind;
         pl.tail = tail;
         pl.head = head;
         pl.from = from;
         pl.to = to;
+        std::size_t rt = global_row.count(tail) ? global_row[tail] : 0;
+        std::size_t rh = global_row.count(head) ? global_row[head] : rt + 1;
+        bool reversed = rh < rt;
+        std::string low = reversed ? head : tail, high = reversed ? tail : head;
+        std::size_t r0 = std::min(rt, rh), r1 = std::max(rt, rh);
+        std::vector<std::string> chain{low};
+        for (std::size_t r = r0 + 1; r < r1; ++r) {
+            std::string w = "wp" + std::to_string(waypoint_count++);
+            Agnode_t* n = agnode(all_rows[r].band, w.data(), 1);
+            agsubnode(all_rows[r].same, n, 1);
+            set_attr(n, "shape", "point");
+            set_attr(n, "style", "invis");
+            set_attr(n, "width", "0.01");
+            set_attr(n, "height", "0.01");
+            set_attr(n, "label", "");
+            node_ptr[w] = n;
+            chain.push_back(w);
+        }
+        chain.push_back(high);
+        std::vector<Agedge_t*> segments;
+        for (std::size_t i = 1; i < chain.size(); ++i) {
+            Agedge_t* e = agedge(g, node_ptr[chain[i - 1]], node_ptr[chain[i]], nullptr, 1);
+            style_edge(e, look, r0 != r1);
+            set_attr(e, "class", kind);
+            bool last = reversed ? i == 1 : i + 1 == chain.size();
+            set_attr(e, "dir", !arrow || !last ? "none" : reversed ? "back" : "forward");
+            segments.push_back(e);
+        }
+        set_attr(segments.front(), "id", "link-" + tail + "-" + head);
         out.links_.push_back(std::move(pl));
-        return e;
+        out.chains_.push_back({segments, reversed});
     };
     for (const auto& l : pg.links) {
         std::string tail = tail_node(l.from, l.to), head = head_node(l.to);
-        if (l.kind == LinkKind::Up)
-            add_link("up", tail, head, l.from, l.to, style.up, true);
-        else if (l.kind == LinkKind::Within)
-            add_link("within-level", tail, head, l.from, l.to, style.within, false);
-        else
-            add_link("down", tail, head, l.from, l.to, style.down, false);
+        const char* kind = l.kind == LinkKind::Up ? "up" : l.kind == LinkKind::Within ? "within-level" : "down";
+        const LinkLook& look = l.kind == LinkKind::Up ? style.up : l.kind == LinkKind::Within ? style.within : style.down;
+        add_link(kind, tail, head, l.from, l.to, look, true);
     }
     for (const Role* r : pg.roles) {
         const auto& ns = nodes_of[r];
-        for (std::size_t i = 1; i < ns.size(); ++i) {
-            Agedge_t* e = add_link("same-role", ns[i - 1], ns[i], r, r, style.same_role, false);
-            set_attr(e, "dir", "none");
-        }
+        for (std::size_t i = 1; i < ns.size(); ++i) add_link("same-role", ns[i - 1], ns[i], r, r, style.same_role, false);
     }
 
     // Transfer markers: one per destination outside the view, in the destination's level row.
@@ -365,42 +435,92 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
         Point tl = conv({b.LL.x, b.UR.y});
         out.bands_.push_back({pg.levels[li], Box{tl.x, tl.y, b.UR.x - b.LL.x, b.UR.y - b.LL.y}});
     }
-    for (auto& pl : out.links_) {
-        Agedge_t* e = agedge(g, node_ptr[pl.tail], node_ptr[pl.head], nullptr, 0);
-        if (!e || !ED_spl(e)) continue;
-        const bezier& bz = ED_spl(e)->list[0];
-        for (int i = 0; i < bz.size; ++i) pl.bezier.push_back(conv(bz.list[i]));
-        if (bz.eflag) {
-            // Arrowhead from the curve's end to the tip, drawn as a triangle.
-            Point tip = conv(bz.ep), base = pl.bezier.back();
-            double dx = tip.x - base.x, dy = tip.y - base.y, len = std::hypot(dx, dy);
-            if (len > 0) {
-                double nx = -dy * 0.35, ny = dx * 0.35;
+    for (std::size_t i = 0; i < out.links_.size(); ++i) {
+        PlacedLink& pl = out.links_[i];
+        const auto& [segments, reversed] = out.chains_[i];
+        // Join the segments' curves into one, from the link's tail to its head.
+        std::vector<std::vector<Point>> parts;
+        for (Agedge_t* e : segments) {
+            if (!ED_spl(e)) continue;
+            const bezier& bz = ED_spl(e)->list[0];
+            std::vector<Point> part;
+            for (int k = 0; k < bz.size; ++k) part.push_back(conv(bz.list[k]));
+            // The arrowhead: Graphviz leaves a gap between the curve's end and the tip.
+            bool has_tip = reversed ? bz.sflag : bz.eflag;
+            if (has_tip && !part.empty()) {
+                Point tip = conv(reversed ? bz.sp : bz.ep), base = reversed ? part.front() : part.back();
+                double nx = -(tip.y - base.y) * 0.35, ny = (tip.x - base.x) * 0.35;
                 pl.arrow = {tip, {base.x + nx, base.y + ny}, {base.x - nx, base.y - ny}};
+            }
+            parts.push_back(std::move(part));
+        }
+        if (reversed) {
+            std::reverse(parts.begin(), parts.end());
+            for (auto& part : parts) std::reverse(part.begin(), part.end());
+        }
+        for (const auto& part : parts) {
+            // Consecutive segments meet at a waypoint: bridge any gap with a straight cubic piece.
+            if (!pl.bezier.empty() && !part.empty()) {
+                Point a0 = pl.bezier.back(), b0 = part.front();
+                pl.bezier.push_back({a0.x + (b0.x - a0.x) / 3, a0.y + (b0.y - a0.y) / 3});
+                pl.bezier.push_back({a0.x + 2 * (b0.x - a0.x) / 3, a0.y + 2 * (b0.y - a0.y) / 3});
+                pl.bezier.push_back(b0);
+                pl.bezier.insert(pl.bezier.end(), part.begin() + 1, part.end());
+            } else {
+                pl.bezier.insert(pl.bezier.end(), part.begin(), part.end());
             }
         }
     }
     out.choice_.crossings = out.count_crossings();
+    out.choice_.width = out.width_;
+    out.choice_.height = out.height_;
     return out;
 }
 
-Layout Layout::make(const PathwayGraph& graph, const Style& style, double target_aspect) {
-    std::vector<std::pair<bool, int>> candidates{{false, 1}, {false, 2}, {false, 3}, {true, 1}, {true, 2}};
-    Layout best;
-    double best_score = -1;
-    for (auto [ltr, rows] : candidates) {
-        Layout l = make(graph, style, ltr, rows);
-        double aspect = l.width() / l.height();
-        double fill = std::min(aspect / target_aspect, target_aspect / aspect);
-        l.choice_.fill = fill;
-        // Prefer the fuller page; among near-equal fills, fewer crossings.
-        double score = fill - 0.002 * static_cast<double>(l.choice_.crossings);
-        if (score > best_score) {
-            best_score = score;
-            best = std::move(l);
-        }
+std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style& style) {
+    // dot's crossing minimisation is a heuristic whose result swings with its effort setting
+    // (mclimit) and with the shape asked of it, so lay out a small grid of shapes once; the page
+    // then picks the one that suits its drawing area.
+    std::vector<LayoutChoice> tried;
+    for (bool ltr : {false, true})
+        for (int rows : {1, 2, 3})
+            for (double effort : {1.0, 4.0, 10.0, 30.0}) {
+                if (ltr && rows == 3) continue;
+                Layout l = make(graph, style, ltr, rows, effort);
+                tried.push_back(l.choice_);
+                if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
+                    std::fprintf(stderr, "layout %s rows=%d effort=%g: %.0fx%.0f crossings=%zu\n", ltr ? "LR" : "BT",
+                                 rows, effort, l.width(), l.height(), l.choice_.crossings);
+            }
+    return tried;
+}
+
+LayoutChoice Layout::pick(const std::vector<LayoutChoice>& shapes, double target_aspect) {
+    std::vector<LayoutChoice> scored = shapes;
+    double best_fill = 0;
+    for (auto& c : scored) {
+        double aspect = c.width / c.height;
+        c.fill = std::min(aspect / target_aspect, target_aspect / aspect);
+        best_fill = std::max(best_fill, c.fill);
     }
-    return best;
+    // Among the shapes that fill the area well, the one with fewest crossings.
+    double floor = std::min(0.8, best_fill - 0.05);
+    const LayoutChoice* best = nullptr;
+    for (const auto& c : scored)
+        if (c.fill >= floor &&
+            (!best || c.crossings < best->crossings || (c.crossings == best->crossings && c.fill > best->fill)))
+            best = &c;
+    return *best;
+}
+
+Layout Layout::make(const PathwayGraph& graph, const Style& style, const LayoutChoice& choice) {
+    Layout l = make(graph, style, choice.left_to_right, choice.rows_per_level, choice.effort);
+    l.choice_.fill = choice.fill;
+    return l;
+}
+
+Layout Layout::make(const PathwayGraph& graph, const Style& style, double target_aspect) {
+    return make(graph, style, pick(explore(graph, style), target_aspect));
 }
 
 void Layout::draw(cairo_t* cr) const {

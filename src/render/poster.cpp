@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <ctime>
 
 #include <cairo-pdf.h>
@@ -131,149 +132,191 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     }
     bottom -= 12 * f;
 
+    // Legend and panels go in a side column or in a strip of columns along the bottom, whichever
+    // leaves the drawing area a shape the layout fills best (the style may fix one).
+    const std::size_t base_texts = p.texts.size();
+    auto compose_legend = [&](Poster& p, bool right) {
     // Legend and panels: a side column on landscape pages, a strip of columns at the bottom on portrait.
-    bool right = style.legend_placement == "right" || (style.legend_placement == "auto" && p.landscape);
-    double gap = 14 * kMm * f;
-    std::vector<std::pair<double, double>> columns;  // x, width
-    double legend_top = top, legend_bottom = bottom;
-    if (right) {
-        double w = std::max(150.0, p.width * 0.2);
-        columns.push_back({p.width - m - w, w});
-        p.drawing_area = {m, top, p.width - 2 * m - w - gap, bottom - top};
-    } else {
-        double h = std::min(p.height * 0.3, 200 * kMm * f);
-        legend_top = bottom - h;
-        int n = 3;
-        double w = (p.width - 2 * m - gap * (n - 1)) / n;
-        for (int i = 0; i < n; ++i) columns.push_back({m + i * (w + gap), w});
-        p.drawing_area = {m, top, p.width - 2 * m, legend_top - gap - top};
-    }
+        double gap = 14 * kMm * f;
+        std::vector<std::pair<double, double>> columns;  // x, width
+        double legend_top = top, legend_bottom = bottom;
+        if (right) {
+            double w = std::max(150.0, p.width * 0.2);
+            columns.push_back({p.width - m - w, w});
+            p.drawing_area = {m, top, p.width - 2 * m - w - gap, bottom - top};
+        } else {
+            double h = std::min(p.height * 0.3, 200 * kMm * f);
+            legend_top = bottom - h;
+            int n = 3;
+            double w = (p.width - 2 * m - gap * (n - 1)) / n;
+            for (int i = 0; i < n; ++i) columns.push_back({m + i * (w + gap), w});
+            p.drawing_area = {m, top, p.width - 2 * m, legend_top - gap - top};
+        }
 
-    std::size_t col = 0;
-    Column legend(measure, p, style, columns[0].first, legend_top, columns[0].second, f);
-    auto next_column = [&]() -> bool {
-        if (col + 1 >= columns.size()) return false;
-        ++col;
-        legend = Column(measure, p, style, columns[col].first, legend_top, columns[col].second, f);
-        return true;
-    };
-    // Adds a block, moving to the next column when it does not fit.
-    auto block = [&](auto&& add) {
-        std::size_t texts = p.texts.size(), rects = p.rects.size(), lines = p.lines.size();
-        if (add()) return true;
-        p.texts.resize(texts);
-        p.rects.resize(rects);
-        p.lines.resize(lines);
-        if (!next_column()) return false;
-        std::size_t t2 = p.texts.size(), r2 = p.rects.size(), l2 = p.lines.size();
-        if (add()) return true;
-        p.texts.resize(t2);
-        p.rects.resize(r2);
-        p.lines.resize(l2);
-        return false;
-    };
-
-    // Settings: a swatch, the name and its description.
-    double sw = 30 * f, sh = 20 * f, indent = sw + 10 * f;
-    std::map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < c.settings.size(); ++i) position[c.settings[i].id] = i;
-    block([&] { return legend.text(c.setting_dimension, style.heading_size, true, style.title_colour, "heading", legend_bottom); });
-    for (const Setting* s : graph.settings) {
-        block([&] {
-            double y = legend.y();
-            SettingLook look = style.setting_look(s->id, position[s->id]);
-            if (!legend.text(s->name, style.text_size, true, style.text_colour, "text", legend_bottom, indent)) return false;
-            if (!legend.text(s->description, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent))
-                return false;
-            Colour tagc = text_colour_for(style, {look.fill});
-            p.rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {look.fill}, style.role_border, 1, 
-                               style.show_tags ? (look.tag.empty() ? s->id.substr(0, 2) : look.tag) : "", tagc});
-            legend.skip(6);
+        std::size_t col = 0;
+        Column legend(measure, p, style, columns[0].first, legend_top, columns[0].second, f);
+        auto next_column = [&]() -> bool {
+            if (col + 1 >= columns.size()) return false;
+            ++col;
+            legend = Column(measure, p, style, columns[col].first, legend_top, columns[col].second, f);
             return true;
-        });
-    }
-    if (graph.settings.size() > 1) {
-        block([&] {
-            double y = legend.y();
-            std::vector<Colour> fills;
-            for (const Setting* s : graph.settings) fills.push_back(style.setting_look(s->id, position[s->id]).fill);
-            if (!legend.text("Striped: found in each setting whose colour it shows", style.text_size * 0.9, false,
-                             style.text_colour, "text", legend_bottom, indent))
-                return false;
-            p.rects.push_back({{legend.x(), y + 1 * f, sw, sh}, fills, style.role_border, 1, "", {}});
-            legend.skip(6);
-            return true;
-        });
-    }
-    legend.skip(10);
+        };
+        // Adds a block, moving to the next column when it does not fit.
+        auto block = [&](auto&& add) {
+            std::size_t texts = p.texts.size(), rects = p.rects.size(), lines = p.lines.size();
+            if (add()) return true;
+            p.texts.resize(texts);
+            p.rects.resize(rects);
+            p.lines.resize(lines);
+            if (!next_column()) return false;
+            std::size_t t2 = p.texts.size(), r2 = p.rects.size(), l2 = p.lines.size();
+            if (add()) return true;
+            p.texts.resize(t2);
+            p.rects.resize(r2);
+            p.lines.resize(l2);
+            return false;
+        };
 
-    // Link styles that appear on this poster.
-    struct Sample {
-        const char* kind;
-        const LinkLook* look;
-        const char* text;
-    };
-    std::vector<Sample> samples{{"up", &style.up, "Can progress to (next level up)"},
-                                {"within-level", &style.within, "Can move to a role at the same level"},
-                                {"down", &style.down, "Can move to a role at a lower level"},
-                                {"same-role", &style.same_role, "The same role, listed at two levels"},
-                                {"transfer", &style.transfer, "Can move to a role in another setting (outside this diagram)"}};
-    block([&] { return legend.text("Links", style.heading_size, true, style.title_colour, "heading", legend_bottom); });
-    for (const auto& sample : samples) {
-        bool present = false;
-        if (std::string(sample.kind) == "transfer") present = !graph.transfers.empty();
-        else if (std::string(sample.kind) == "same-role")
-            present = std::any_of(graph.roles.begin(), graph.roles.end(), [](const Role* r) { return r->levels.size() > 1; });
-        else
-            present = std::any_of(graph.links.begin(), graph.links.end(), [&](const GraphLink& l) {
-                std::string k = l.kind == LinkKind::Up ? "up" : l.kind == LinkKind::Within ? "within-level" : "down";
-                return k == sample.kind;
+        // Settings: a swatch, the name and its description.
+        double sw = 30 * f, sh = 20 * f, indent = sw + 10 * f;
+        std::map<std::string, std::size_t> position;
+        for (std::size_t i = 0; i < c.settings.size(); ++i) position[c.settings[i].id] = i;
+        block([&] { return legend.text(c.setting_dimension, style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+        for (const Setting* s : graph.settings) {
+            block([&] {
+                double y = legend.y();
+                SettingLook look = style.setting_look(s->id, position[s->id]);
+                if (!legend.text(s->name, style.text_size, true, style.text_colour, "text", legend_bottom, indent)) return false;
+                if (!legend.text(s->description, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent))
+                    return false;
+                Colour tagc = text_colour_for(style, {look.fill});
+                p.rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {look.fill}, style.role_border, 1, 
+                                   style.show_tags ? (look.tag.empty() ? s->id.substr(0, 2) : look.tag) : "", tagc});
+                legend.skip(6);
+                return true;
             });
-        if (!present) continue;
-        block([&] {
-            double y = legend.y();
-            if (!legend.text(sample.text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent + 14 * f))
-                return false;
-            double x = legend.x();
-            p.lines.push_back({{x, y + 10 * f}, {x + sw + 10 * f, y + 10 * f}, *sample.look,
-                               std::string(sample.kind) != "same-role"});
-            legend.skip(4);
-            return true;
-        });
-    }
-    legend.skip(10);
+        }
+        if (graph.settings.size() > 1) {
+            block([&] {
+                double y = legend.y();
+                std::vector<Colour> fills;
+                for (const Setting* s : graph.settings) fills.push_back(style.setting_look(s->id, position[s->id]).fill);
+                if (!legend.text("Striped: found in each setting whose colour it shows", style.text_size * 0.9, false,
+                                 style.text_colour, "text", legend_bottom, indent))
+                    return false;
+                p.rects.push_back({{legend.x(), y + 1 * f, sw, sh}, fills, style.role_border, 1, "", {}});
+                legend.skip(6);
+                return true;
+            });
+        }
+        legend.skip(10);
 
-    // Levels, lowest first, as the bands show them.
-    block([&] { return legend.text("Career levels", style.heading_size, true, style.title_colour, "heading", legend_bottom); });
-    for (std::size_t i = 0; i < graph.levels.size(); ++i) {
-        const Level* l = graph.levels[i];
-        block([&] {
-            double y = legend.y();
-            if (!legend.text(l->name, style.text_size, true, style.band_label, "text", legend_bottom, indent)) return false;
-            if (!legend.text(l->description, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent))
-                return false;
-            const Colour& fill = style.band_fills.empty() ? style.page_background : style.band_fills[i % style.band_fills.size()];
-            p.rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {fill}, style.band_border, 1, "", {}});
-            legend.skip(4);
-            return true;
-        });
-    }
-    legend.skip(10);
+        // Link styles that appear on this poster.
+        struct Sample {
+            const char* kind;
+            const LinkLook* look;
+            const char* text;
+        };
+        std::vector<Sample> samples{{"up", &style.up, "Can progress to (next level up)"},
+                                    {"within-level", &style.within, "Can move to a role at the same level"},
+                                    {"down", &style.down, "Can move to a role at a lower level"},
+                                    {"same-role", &style.same_role, "The same role, listed at two levels"},
+                                    {"transfer", &style.transfer, "Can move to a role in another setting (outside this diagram)"}};
+        block([&] { return legend.text("Links", style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+        for (const auto& sample : samples) {
+            bool present = false;
+            if (std::string(sample.kind) == "transfer") present = !graph.transfers.empty();
+            else if (std::string(sample.kind) == "same-role")
+                present = std::any_of(graph.roles.begin(), graph.roles.end(), [](const Role* r) { return r->levels.size() > 1; });
+            else
+                present = std::any_of(graph.links.begin(), graph.links.end(), [&](const GraphLink& l) {
+                    std::string k = l.kind == LinkKind::Up ? "up" : l.kind == LinkKind::Within ? "within-level" : "down";
+                    return k == sample.kind;
+                });
+            if (!present) continue;
+            block([&] {
+                double y = legend.y();
+                if (!legend.text(sample.text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent + 14 * f))
+                    return false;
+                double x = legend.x();
+                p.lines.push_back({{x, y + 10 * f}, {x + sw + 10 * f, y + 10 * f}, *sample.look,
+                                   std::string(sample.kind) != "same-role"});
+                legend.skip(4);
+                return true;
+            });
+        }
+        legend.skip(10);
 
-    // Panels, as many as fit.
-    for (const auto& panel : c.panels) {
-        bool ok = block([&] {
-            if (!legend.text(panel.title, style.heading_size * 0.85, true, style.title_colour, "heading", legend_bottom)) return false;
-            if (!legend.text(panel.text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom)) return false;
-            legend.skip(8);
-            return true;
-        });
-        if (!ok) break;
+        // Levels, lowest first, as the bands show them.
+        block([&] { return legend.text("Career levels", style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+        for (std::size_t i = 0; i < graph.levels.size(); ++i) {
+            const Level* l = graph.levels[i];
+            block([&] {
+                double y = legend.y();
+                if (!legend.text(l->name, style.text_size, true, style.band_label, "text", legend_bottom, indent)) return false;
+                if (!legend.text(l->description, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent))
+                    return false;
+                const Colour& fill = style.band_fills.empty() ? style.page_background : style.band_fills[i % style.band_fills.size()];
+                p.rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {fill}, style.band_border, 1, "", {}});
+                legend.skip(4);
+                return true;
+            });
+        }
+        legend.skip(10);
+
+        // Panels, as many as fit.
+        for (const auto& panel : c.panels) {
+            bool ok = block([&] {
+                if (!legend.text(panel.title, style.heading_size * 0.85, true, style.title_colour, "heading", legend_bottom)) return false;
+                if (!legend.text(panel.text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom)) return false;
+                legend.skip(8);
+                return true;
+            });
+            if (!ok) break;
+        }
+
+    };
+
+    std::vector<bool> placements;
+    if (style.legend_placement != "bottom") placements.push_back(true);
+    if (style.legend_placement != "right") placements.push_back(false);
+    std::vector<LayoutChoice> shapes = Layout::explore(graph, style);
+    double best_score = -1;
+    LayoutChoice chosen;
+    std::vector<PageText> kept_texts;
+    std::vector<PageRect> kept_rects;
+    std::vector<PageLine> kept_lines;
+    Box kept_area;
+    for (bool right : placements) {
+        p.texts.resize(base_texts);
+        p.rects.clear();
+        p.lines.clear();
+        compose_legend(p, right);
+        const Box& a = p.drawing_area;
+        LayoutChoice pick = Layout::pick(shapes, a.w / a.h);
+        // Fewest crossings wins, unless the drawing would fill clearly less of its area.
+        double score = pick.fill * 100 - static_cast<double>(pick.crossings) * 0.1;
+        if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
+            std::fprintf(stderr, "legend %s: area %.0fx%.0f -> %s rows=%d effort=%g fill=%.2f crossings=%zu\n",
+                         right ? "right" : "bottom", a.w, a.h, pick.left_to_right ? "LR" : "BT", pick.rows_per_level,
+                         pick.effort, pick.fill, pick.crossings);
+        if (score > best_score) {
+            best_score = score;
+            chosen = pick;
+            kept_texts = p.texts;
+            kept_rects = p.rects;
+            kept_lines = p.lines;
+            kept_area = p.drawing_area;
+        }
     }
+    p.texts = std::move(kept_texts);
+    p.rects = std::move(kept_rects);
+    p.lines = std::move(kept_lines);
+    p.drawing_area = kept_area;
 
     // The drawing: laid out for the shape of the area left, scaled to fit, centred.
     const Box& a = p.drawing_area;
-    p.layout = Layout::make(graph, style, a.w / a.h);
+    p.layout = Layout::make(graph, style, chosen);
     double s = std::min(a.w / p.layout.width(), a.h / p.layout.height());
     s = std::min(s, 2.5);
     p.drawing_scale = s;

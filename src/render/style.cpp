@@ -202,11 +202,11 @@ std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
     if (top.has("legend")) {
         MapReader m(top.get("legend"), "legend", path, diags, {"placement"});
         std::string p = m.text("placement", true);
-        if (p == "right" || p == "bottom")
+        if (p == "right" || p == "bottom" || p == "auto")
             s.legend_placement = p;
         else if (!p.empty())
-            diags.error(m.where("placement"), "legend placement must be right or bottom, not '" + p + "'" +
-                                                  did_you_mean(p, {"right", "bottom"}));
+            diags.error(m.where("placement"), "legend placement must be auto, right or bottom, not '" + p + "'" +
+                                                  did_you_mean(p, {"auto", "right", "bottom"}));
     } else {
         top.text("legend", true);
     }
