@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -57,6 +58,13 @@ public:
                                 : format == "png" ? render_png(poster, dpi_)
                                                   : render_svg(poster, *style);
             write_file_atomically(output_, bytes);
+            const LayoutChoice& c = poster.layout.choice();
+            std::fprintf(stderr,
+                         "wrote %s: %s %s, %zu roles, %zu links, %s, %d row(s) per level, %zu crossings, drawing "
+                         "fills %.0f%% of its area, smallest text %.1f pt\n",
+                         output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
+                         graph.roles.size(), graph.links.size(), c.left_to_right ? "left to right" : "bottom to top",
+                         c.rows_per_level, c.crossings, poster.fill_ratio() * 100, poster.smallest_text());
         } catch (const OutputError& e) {
             std::cerr << "pathways render: error: " << e.what() << '\n';
             return kOutputFailed;

@@ -110,7 +110,7 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
     set_attr(g, "pad", fmt(kPad / 72));
     set_attr(g, "bgcolor", "transparent");
     set_attr(g, "fontname", style.font);
-    set_attr(g, "nodesep", left_to_right ? "0.18" : "0.22");
+    set_attr(g, "nodesep", left_to_right ? "0.12" : "0.14");
     set_attr(g, "ranksep", left_to_right ? "0.55" : "0.45");
     set_attr(g, "splines", "spline");
     set_attr(g, "outputorder", "edgesfirst");
@@ -258,7 +258,10 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
             for (const auto& other : nodes_of[r])
                 if (other != name) placed.also_at.push_back(level_names[node_level[other]]);
             std::vector<std::string> label = placed.lines;
-            for (const auto& a : placed.also_at) label.push_back("(also " + a + ")");
+            if (placed.also_at.size() == 1)
+                label.push_back("(also " + placed.also_at.front() + ")");
+            else if (!placed.also_at.empty())
+                label.push_back("(also at " + std::to_string(placed.also_at.size()) + " other levels)");
             if (!tags.empty()) {
                 std::string t;
                 for (const auto& x : tags) t += (t.empty() ? "" : " \xC2\xB7 ") + x;

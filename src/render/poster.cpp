@@ -145,9 +145,9 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
             columns.push_back({p.width - m - w, w});
             p.drawing_area = {m, top, p.width - 2 * m - w - gap, bottom - top};
         } else {
-            double h = std::min(p.height * 0.3, 200 * kMm * f);
+            double h = std::min(p.height * (p.landscape ? 0.24 : 0.3), 200 * kMm * f);
             legend_top = bottom - h;
-            int n = 3;
+            int n = p.landscape ? 4 : 3;
             double w = (p.width - 2 * m - gap * (n - 1)) / n;
             for (int i = 0; i < n; ++i) columns.push_back({m + i * (w + gap), w});
             p.drawing_area = {m, top, p.width - 2 * m, legend_top - gap - top};
