@@ -72,6 +72,10 @@ struct Poster {
     /// The printed size in points of the smallest text on the page (including inside the drawing).
     double smallest_text() const;
     double role_text_size = 0;  // printed size of role labels
+
+    // What the drawing shows, for writers that describe it in words (SVG title, desc, compact legend).
+    std::vector<const Setting*> settings;  // the settings used by a role of the view, catalogue order
+    std::string setting_dimension;         // what a setting is, e.g. "Care setting"
 };
 
 /// Lays out the graph and composes the page.

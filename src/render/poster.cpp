@@ -322,6 +322,8 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     p.drawing_scale = s;
     p.drawing_at = {a.x + (a.w - p.layout.width() * s) / 2, a.y + (a.h - p.layout.height() * s) / 2};
     p.role_text_size = std::min(style.role_size, style.band_size) * s;
+    p.settings = graph.settings;
+    p.setting_dimension = c.setting_dimension;
     return p;
 }
 
