@@ -35,6 +35,8 @@ public:
 
     /// Writes every diagnostic as `FILE:LINE:COL: error: message`, sorted by place.
     void print(std::ostream& out) const;
+    /// As print, errors only (for commands whose job is not checking).
+    void print_errors(std::ostream& out) const;
 
 private:
     std::vector<Diagnostic> items_;

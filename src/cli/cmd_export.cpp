@@ -20,7 +20,7 @@ public:
     int run() override {
         Diagnostics diags;
         auto c = load_catalogue(file_, diags);
-        diags.print(std::cerr);
+        diags.print_errors(std::cerr);
         if (!c) return kInvalidInput;
         std::string text = format_ == "json" ? export_json(*c) : export_dot(*c);
         if (output_.empty() || output_ == "-") {

@@ -43,8 +43,7 @@ public:
         auto catalogue = load_catalogue(catalogue_, diags);
         auto style = load_style(style_, diags);
         if (diags.has_errors()) {
-            for (const auto& d : diags.all())
-                if (d.severity == Severity::Error) std::cerr << format_diag(d) << '\n';
+            diags.print_errors(std::cerr);
             return kInvalidInput;
         }
         PosterOptions options;
@@ -73,7 +72,6 @@ public:
     }
 
 private:
-    static std::string format_diag(const Diagnostic& d) { return format(d); }
     std::string catalogue_, style_ = "styles/nhs.yaml", page_, format_, output_;
     bool portrait_ = false, landscape_ = false;
     double dpi_ = 150;

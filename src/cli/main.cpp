@@ -8,6 +8,7 @@ namespace pathways::cli {
 std::unique_ptr<Command> make_check();
 std::unique_ptr<Command> make_export();
 std::unique_ptr<Command> make_render();
+std::unique_ptr<Command> make_build();
 }  // namespace pathways::cli
 
 int main(int argc, char** argv) {
@@ -17,7 +18,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::vector<std::pair<std::unique_ptr<Command>, CLI::App*>> commands;
-    for (auto make : {make_check, make_export, make_render}) {
+    for (auto make : {make_check, make_export, make_render, make_build}) {
         auto command = make();
         CLI::App* sub = command->setup(app);
         commands.emplace_back(std::move(command), sub);

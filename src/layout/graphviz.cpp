@@ -1,7 +1,8 @@
 #include "pathways/graphviz.hpp"
 
 #include <cstring>
-#include <mutex>
+#include <map>
+#include <vector>
 
 namespace pathways {
 
@@ -24,6 +25,56 @@ int string_putstr(void* channel, const char* text) {
 int string_flush(void*) { return 0; }
 
 Agraph_t* last_laid_out = nullptr;
+
+// cgraph's default ID discipline uses the address of each interned name as the object's ID, and
+// orders subgraphs by ID: so cluster order, and with it dot's layout, changed from run to run.
+// This discipline numbers names in the order they are first used (even IDs, as cgraph expects
+// for named objects; anonymous objects get odd IDs), which makes layouts reproducible.
+struct IdState {
+    Agraph_t* graph;
+    std::vector<char*> names;  // interned with agstrdup, as cgraph's printers expect
+    std::map<std::string, IDTYPE, std::less<>> ids;
+    IDTYPE next_anonymous = 1;
+};
+
+void* ids_open(Agraph_t* g, Agdisc_t*) { return new IdState{g, {}, {}, 1}; }
+
+long ids_map(void* state, int, char* name, IDTYPE* id, int create) {
+    auto* s = static_cast<IdState*>(state);
+    if (!name) {
+        *id = s->next_anonymous;
+        s->next_anonymous += 2;
+        return 1;
+    }
+    auto it = s->ids.find(std::string_view(name));
+    if (it != s->ids.end()) {
+        *id = it->second;
+        return 1;
+    }
+    if (!create) {
+        *id = 0;
+        return 1;
+    }
+    s->names.push_back(agstrdup(s->graph, name));
+    *id = 2 * static_cast<IDTYPE>(s->names.size());
+    s->ids.emplace(std::string(name), *id);
+    return 1;
+}
+
+long ids_alloc(void*, int, IDTYPE) { return 0; }
+void ids_free(void*, int, IDTYPE) {}
+
+char* ids_print(void* state, int, IDTYPE id) {
+    auto* s = static_cast<IdState*>(state);
+    if (id == 0 || id % 2 != 0 || id / 2 > s->names.size()) return nullptr;
+    return s->names[id / 2 - 1];
+}
+
+void ids_close(void* state) { delete static_cast<IdState*>(state); }
+void ids_register(void*, int, void*) {}
+
+Agiddisc_t deterministic_ids{ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+Agdisc_t deterministic_disc{&AgMemDisc, &deterministic_ids, &AgIoDisc};
 
 }  // namespace
 
@@ -53,7 +104,7 @@ GVC_t* graphviz_context() {
 
 GraphPtr new_graph(const std::string& name, bool directed) {
     std::string copy = name;
-    return GraphPtr(agopen(copy.data(), directed ? Agdirected : Agundirected, nullptr));
+    return GraphPtr(agopen(copy.data(), directed ? Agdirected : Agundirected, &deterministic_disc));
 }
 
 void set_attr(void* object, const char* name, std::string_view value) {

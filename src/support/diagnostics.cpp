@@ -31,6 +31,13 @@ void Diagnostics::print(std::ostream& out) const {
     for (const auto* d : sorted) out << format(*d) << '\n';
 }
 
+void Diagnostics::print_errors(std::ostream& out) const {
+    Diagnostics errors_only;
+    for (const auto& d : items_)
+        if (d.severity == Severity::Error) errors_only.items_.push_back(d);
+    errors_only.print(out);
+}
+
 std::string format(const Diagnostic& d) {
     std::string s = d.where.file;
     if (d.where.line > 0) {

@@ -1,0 +1,50 @@
+#include <iostream>
+
+#include "commands.hpp"
+#include "pathways/build.hpp"
+
+namespace pathways::cli {
+
+/// `pathways build [MANIFEST] [-j N] [--force] [--quiet]`: builds the posters a manifest lists.
+class BuildCommand : public Command {
+public:
+    CLI::App* setup(CLI::App& app) override {
+        auto* sub = app.add_subcommand("build", "Build every poster a manifest lists (only those out of date)");
+        sub->add_option("manifest", manifest_, "Manifest YAML file")->capture_default_str();
+        sub->add_option("-j,--jobs", jobs_, "Posters to build at once (default: the number of cores)")
+            ->check(CLI::Range(1, 256));
+        sub->add_flag("--force", force_, "Rebuild every poster, even those up to date");
+        sub->add_flag("-q,--quiet", quiet_, "Print errors only");
+        return sub;
+    }
+
+    int run() override {
+        Diagnostics diags;
+        auto plan = load_build_plan(manifest_, diags);
+        if (!plan) {
+            for (const auto& d : diags.all())
+                if (d.severity == Severity::Error) std::cerr << format(d) << '\n';
+            std::cerr << "pathways build: " << diags.errors() << (diags.errors() == 1 ? " error" : " errors")
+                      << "; nothing built\n";
+            return kInvalidInput;
+        }
+        if (diags.warnings() > 0 && !quiet_)
+            std::cerr << "pathways build: the inputs have " << diags.warnings()
+                      << (diags.warnings() == 1 ? " warning" : " warnings") << " (see them with 'pathways check')\n";
+        BuildOptions options;
+        options.jobs = jobs_;
+        options.force = force_;
+        options.progress = quiet_ ? ProgressMode::Quiet : ProgressMode::Auto;
+        BuildReport report = run_build(*plan, options);
+        return report.ok() ? kOk : kOutputFailed;
+    }
+
+private:
+    std::string manifest_ = "data/posters.yaml";
+    unsigned jobs_ = 0;
+    bool force_ = false, quiet_ = false;
+};
+
+std::unique_ptr<Command> make_build() { return std::make_unique<BuildCommand>(); }
+
+}  // namespace pathways::cli
