@@ -24,6 +24,14 @@ public:
         sub->add_option("--format", format_, "pdf, svg or png (default: from the extension of OUT)")
             ->check(CLI::IsMember({"pdf", "svg", "png"}));
         sub->add_option("--dpi", dpi_, "PNG resolution")->check(CLI::Range(10, 1200))->capture_default_str();
+        auto* embed = sub->add_flag("--embed", embed_,
+                                    "SVG for embedding in a web page or leaflet: the drawing and a compact legend, "
+                                    "no page frame, scalable (a viewBox, no fixed size)");
+        sub->add_option("--svg-width", svg_width_, "With --embed: a fixed width in px (default: none, the page decides)")
+            ->check(CLI::Range(1.0, 100000.0))
+            ->needs(embed);
+        sub->add_option("--id-prefix", id_prefix_,
+                        "SVG: prefix for every element id, so two SVGs can share a page (default: the output file's name)");
         sub->add_option("-o,--output", output_, "Output file")->required();
         return sub;
     }
@@ -38,6 +46,10 @@ public:
                           << "'; use --format pdf|svg|png\n";
                 return kUsage;
             }
+        }
+        if (embed_ && format != "svg") {
+            std::cerr << "pathways render: error: --embed writes SVG, not " << format << '\n';
+            return kUsage;
         }
         Diagnostics diags;
         auto catalogue = load_catalogue(catalogue_, diags);
@@ -55,7 +67,7 @@ public:
         try {
             std::string bytes = format == "pdf" ? render_pdf(poster)
                                 : format == "png" ? render_png(poster, dpi_)
-                                                  : render_svg(poster, *style);
+                                                  : render_svg(poster, *style, svg_options());
             write_file_atomically(output_, bytes);
             const LayoutChoice& c = poster.layout.choice();
             std::fprintf(stderr,
@@ -72,8 +84,23 @@ public:
     }
 
 private:
+    SvgOptions svg_options() const {
+        SvgOptions o;
+        o.embed = embed_;
+        o.width = svg_width_;
+        // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care").
+        o.id_prefix = id_prefix_;
+        if (o.id_prefix.empty()) {
+            o.id_prefix = std::filesystem::path(output_).filename().string();
+            o.id_prefix = o.id_prefix.substr(0, o.id_prefix.find('.'));
+        }
+        return o;
+    }
+
     std::string catalogue_, style_ = "styles/nhs.yaml", page_, format_, output_;
-    bool portrait_ = false, landscape_ = false;
+    std::string id_prefix_;
+    bool portrait_ = false, landscape_ = false, embed_ = false;
+    double svg_width_ = 0;
     double dpi_ = 150;
 };
 
