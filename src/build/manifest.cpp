@@ -1,0 +1,463 @@
+#include "pathways/manifest.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "pathways/poster.hpp"
+
+namespace pathways {
+
+namespace fs = std::filesystem;
+
+const char* format_name(OutputFormat f) {
+    switch (f) {
+        case OutputFormat::Pdf: return "pdf";
+        case OutputFormat::Svg: return "svg";
+        case OutputFormat::Png: return "png";
+        case OutputFormat::EmbedSvg: return "embed-svg";
+    }
+    return "?";
+}
+
+const char* format_suffix(OutputFormat f) {
+    switch (f) {
+        case OutputFormat::Pdf: return ".pdf";
+        case OutputFormat::Svg: return ".svg";
+        case OutputFormat::Png: return ".png";
+        case OutputFormat::EmbedSvg: return ".embed.svg";
+    }
+    return "";
+}
+
+std::vector<std::string> PosterSpec::files() const {
+    std::vector<std::string> out;
+    for (auto f : formats) out.push_back(name + format_suffix(f));
+    out.push_back(name + kThumbnailSuffix);
+    return out;
+}
+
+std::string PosterSpec::canonical() const {
+    // One field per line, each value length-prefixed so no two entries can serialise alike.
+    std::ostringstream s;
+    auto field = [&](const char* key, const std::string& value) { s << key << ' ' << value.size() << ':' << value << '\n'; };
+    field("name", name);
+    field("title", title);
+    field("catalogue", catalogue);
+    field("style", style);
+    const char* kinds[] = {"all", "settings", "levels", "reachable_from"};
+    field("view", kinds[static_cast<int>(view.kind)]);
+    for (const auto& id : view.ids) field("view-id", id);
+    field("page", page);
+    field("orientation", !landscape ? "" : *landscape ? "landscape" : "portrait");
+    for (auto f : formats) field("format", format_name(f));
+    std::ostringstream d;
+    d.precision(17);
+    d << dpi;
+    field("dpi", d.str());
+    d.str("");
+    d << kThumbnailPixels;
+    field("thumbnail", d.str());
+    return s.str();
+}
+
+const PosterSpec* Manifest::poster(const std::string& name) const {
+    for (const auto& p : posters)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+namespace {
+
+/// A manifest path taken from the manifest file's folder (absolute paths kept), tidied.
+std::string resolve(const std::string& manifest_file, const std::string& path) {
+    fs::path p(path);
+    if (p.is_absolute()) return p.lexically_normal().string();
+    fs::path base = fs::path(manifest_file).parent_path();
+    std::string out = (base / p).lexically_normal().string();
+    if (out.size() > 1 && out.back() == '/') out.pop_back();
+    return out.empty() ? "." : out;
+}
+
+/// A poster name is a file stem: letters, digits, '.', '_' and '-', not starting with '.'.
+bool is_valid_name(const std::string& name) {
+    if (name.empty() || name.size() > 100 || !std::isalnum(static_cast<unsigned char>(name[0]))) return false;
+    return std::all_of(name.begin(), name.end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+    });
+}
+
+std::string lower(std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+void read_view(MapReader& m, PosterSpec& p, const std::string& what) {
+    Diagnostics& diags = m.diags();
+    p.view_at = m.where();
+    if (!m.has("view")) return;  // all roles
+    YAML::Node v = m.get("view");
+    p.view_at = location_of(m.file(), v);
+    if (v.IsScalar()) {
+        std::string word = v.Scalar();
+        if (word != "all")
+            diags.error(p.view_at, "unknown view '" + word + "' in " + what +
+                                       "; write 'all' or one of {settings: [...]}, {levels: [...]}, "
+                                       "{reachable_from: role}" +
+                                       did_you_mean(word, {"all"}));
+        return;
+    }
+    MapReader vm(v, "the view of " + what, m.file(), diags, {"settings", "levels", "reachable_from"});
+    if (!vm.is_map()) return;
+    std::vector<std::string> given;
+    for (const char* k : {"settings", "levels", "reachable_from"})
+        if (vm.has(k)) given.push_back(k);
+    if (given.empty()) {
+        diags.error(p.view_at, "the view of " + what + " selects nothing; give one of 'settings', 'levels' or "
+                                                       "'reachable_from'");
+        return;
+    }
+    if (given.size() > 1) {
+        diags.error(vm.where(given[1]), "the view of " + what + " has both '" + given[0] + "' and '" + given[1] +
+                                            "'; a view selects by one of them");
+        return;
+    }
+    const std::string& key = given[0];
+    if (key == "reachable_from") {
+        p.view.kind = View::Kind::ReachableFrom;
+        std::string id = vm.text(key, true);
+        if (!id.empty()) p.view_ids.push_back({id, vm.where(key)});
+    } else {
+        p.view.kind = key == "settings" ? View::Kind::Settings : View::Kind::Levels;
+        std::size_t before = diags.errors();
+        p.view_ids = vm.text_list(key, true);
+        if (p.view_ids.empty() && diags.errors() == before)
+            diags.error(vm.where(key), "'" + key + "' in the view of " + what + " must list at least one id");
+        std::set<std::string> seen;
+        for (const auto& id : p.view_ids)
+            if (!seen.insert(id.value).second)
+                diags.error(id.where, "the view of " + what + " lists '" + id.value + "' twice");
+    }
+    for (const auto& id : p.view_ids) p.view.ids.push_back(id.value);
+}
+
+void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
+    if (!m.has("formats")) {
+        p.formats = {OutputFormat::Pdf, OutputFormat::Svg, OutputFormat::Png};
+        return;
+    }
+    std::vector<std::string> known;
+    for (auto f : {OutputFormat::Pdf, OutputFormat::Svg, OutputFormat::Png, OutputFormat::EmbedSvg})
+        known.push_back(format_name(f));
+    std::size_t before = m.diags().errors();
+    auto list = m.text_list("formats", true);
+    if (list.empty() && m.diags().errors() == before)
+        m.diags().error(m.where("formats"), "'formats' of " + what + " must list at least one of pdf, svg, png, embed-svg");
+    for (const auto& item : list) {
+        std::string f = lower(item.value);
+        auto it = std::find(known.begin(), known.end(), f);
+        if (it == known.end()) {
+            m.diags().error(item.where, "unknown format '" + item.value + "' in " + what +
+                                            " (use pdf, svg, png or embed-svg)" + did_you_mean(f, known));
+            continue;
+        }
+        auto format = static_cast<OutputFormat>(it - known.begin());
+        if (std::find(p.formats.begin(), p.formats.end(), format) != p.formats.end())
+            m.diags().error(item.where, what + " lists format '" + f + "' twice");
+        else
+            p.formats.push_back(format);
+    }
+}
+
+}  // namespace
+
+std::optional<Manifest> parse_manifest(std::string_view text, const std::string& file, Diagnostics& diags) {
+    std::size_t errors_before = diags.errors();
+    auto root = parse_yaml(text, file, diags);
+    if (!root) return std::nullopt;
+    MapReader top(*root, "the manifest", file, diags,
+                  {"title", "catalogue", "catalogues", "style", "output", "posters"});
+    if (!top.is_map()) return std::nullopt;
+
+    Manifest m;
+    m.file = file;
+    m.title = top.text("title", false);
+
+    // Catalogues: one file (`catalogue: path`) or several by key (`catalogues: {key: path}`).
+    if (top.has("catalogue") && top.has("catalogues")) {
+        diags.error(top.where("catalogues"), "the manifest has both 'catalogue' and 'catalogues'; use one");
+    } else if (top.has("catalogue")) {
+        std::string path = top.text("catalogue", true);
+        if (!path.empty()) m.catalogues["catalogue"] = {resolve(file, path), top.where("catalogue")};
+    } else if (top.has("catalogues")) {
+        YAML::Node cats = top.get("catalogues");
+        if (!cats.IsMap() || cats.size() == 0) {
+            diags.error(top.where("catalogues"),
+                        "'catalogues' must map short names to catalogue files, e.g. {ncl: ncl-career-pathways.yaml}, not " +
+                            describe(cats));
+        } else {
+            for (auto it = cats.begin(); it != cats.end(); ++it) {
+                Location at = location_of(file, it->first);
+                std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+                if (!is_valid_id(key)) {
+                    diags.error(at, "catalogue name '" + key +
+                                        "' must use only lower-case letters, digits and hyphens, starting with a letter");
+                    continue;
+                }
+                if (!it->second.IsScalar() || it->second.Scalar().empty()) {
+                    diags.error(location_of(file, it->second),
+                                "catalogue '" + key + "' must be a file path, not " + describe(it->second));
+                    continue;
+                }
+                m.catalogues[key] = {resolve(file, it->second.Scalar()), location_of(file, it->second)};
+            }
+        }
+    } else {
+        diags.error(top.where(), "the manifest is missing required key 'catalogues' (or 'catalogue')");
+    }
+
+    std::string style = top.text("style", true);
+    if (!style.empty()) m.style = resolve(file, style);
+    m.style_at = top.where("style");
+    std::string output = top.text("output", true);
+    if (!output.empty()) m.output = resolve(file, output);
+
+    std::vector<std::string> catalogue_keys;
+    for (const auto& [k, _] : m.catalogues) catalogue_keys.push_back(k);
+
+    std::map<std::string, std::pair<std::string, Location>> writers;  // lower-cased file -> poster, where
+    std::size_t before_posters = diags.errors();
+    auto posters = top.map_list("posters", true);
+    if (top.has("posters") && posters.empty() && diags.errors() == before_posters)
+        diags.error(top.where("posters"), "'posters' must list at least one poster");
+    for (const auto& node : posters) {
+        std::string what = node.IsMap() && node["name"].IsScalar() ? "poster '" + node["name"].Scalar() + "'" : "poster";
+        MapReader pm(node, what, file, diags,
+                     {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi"});
+        if (!pm.is_map()) continue;
+        PosterSpec p;
+        p.where = pm.where();
+        p.name = pm.text("name", true);
+        Location name_at = pm.where("name");
+        if (!p.name.empty() && !is_valid_name(p.name))
+            diags.error(name_at, "poster name '" + p.name +
+                                     "' must be a file name stem: letters, digits, '.', '_' and '-', starting with a "
+                                     "letter or digit");
+        p.title = pm.text("title", false);
+
+        p.catalogue_at = pm.where("catalogue");
+        if (pm.has("catalogue")) {
+            p.catalogue = pm.text("catalogue", true);
+            if (!p.catalogue.empty() && !m.catalogues.empty() && !m.catalogues.count(p.catalogue))
+                diags.error(p.catalogue_at, what + " names unknown catalogue '" + p.catalogue + "'" +
+                                                did_you_mean(p.catalogue, catalogue_keys) +
+                                                (catalogue_keys.empty() ? std::string()
+                                                                        : " (the manifest's catalogues: " + [&] {
+                                                                              std::string s;
+                                                                              for (const auto& k : catalogue_keys)
+                                                                                  s += (s.empty() ? "" : ", ") + k;
+                                                                              return s;
+                                                                          }() + ")"));
+        } else if (m.catalogues.size() == 1) {
+            p.catalogue = m.catalogues.begin()->first;
+        } else if (m.catalogues.size() > 1) {
+            diags.error(p.where, what + " must name its catalogue: the manifest has several");
+        }
+
+        if (pm.has("style")) {
+            std::string s = pm.text("style", true);
+            if (!s.empty()) p.style = resolve(file, s);
+            p.style_at = pm.where("style");
+        }
+        if (p.style.empty()) {
+            p.style = m.style;
+            p.style_at = m.style_at;
+        }
+
+        read_view(pm, p, what);
+
+        p.page = pm.text("page", false);
+        if (!p.page.empty()) {
+            std::string up = p.page;
+            for (auto& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            if (paper_size(up))
+                p.page = up;
+            else
+                diags.error(pm.where("page"), "unknown page size '" + p.page + "' in " + what + " (use A0, A1, A2, A3 or A4)");
+        }
+        std::string orientation = pm.text("orientation", false);
+        if (orientation == "landscape")
+            p.landscape = true;
+        else if (orientation == "portrait")
+            p.landscape = false;
+        else if (!orientation.empty())
+            diags.error(pm.where("orientation"), "orientation of " + what + " must be 'landscape' or 'portrait', not '" +
+                                                     orientation + "'" +
+                                                     did_you_mean(orientation, {"landscape", "portrait"}));
+        read_formats(pm, p, what);
+        if (auto dpi = pm.number("dpi", false)) {
+            if (*dpi < 10 || *dpi > 1200)
+                diags.error(pm.where("dpi"), "dpi of " + what + " must be between 10 and 1200");
+            else
+                p.dpi = *dpi;
+        }
+
+        if (!p.name.empty()) {
+            // Two posters must not write the same file (compared without case, for case-blind file systems).
+            for (const auto& f : p.files()) {
+                auto [it, inserted] = writers.emplace(lower(f), std::make_pair(p.name, name_at));
+                if (!inserted) {
+                    const auto& [other, other_at] = it->second;
+                    std::string shown = (fs::path(m.output) / f).string();
+                    if (other == p.name)
+                        diags.error(name_at, "two posters are named '" + p.name + "' (first at line " +
+                                                 std::to_string(other_at.line) + "); both would write " + shown);
+                    else
+                        diags.error(name_at, what + " would write " + shown + ", which poster '" + other + "' (line " +
+                                                 std::to_string(other_at.line) + ") also writes");
+                    break;
+                }
+            }
+        }
+        m.posters.push_back(std::move(p));
+    }
+
+    if (diags.errors() > errors_before) return std::nullopt;
+    return m;
+}
+
+std::optional<Manifest> load_manifest(const std::string& path, Diagnostics& diags) {
+    auto text = read_text_file(path, diags);
+    if (!text) return std::nullopt;
+    return parse_manifest(*text, path, diags);
+}
+
+const LoadedInput<Catalogue>& BuildPlan::catalogue_of(const PosterSpec& p) const { return *catalogues.at(p.catalogue); }
+
+const LoadedInput<Style>& BuildPlan::style_of(const PosterSpec& p) const { return *styles.at(p.style); }
+
+std::optional<BuildPlan> make_build_plan(Manifest manifest, Diagnostics& diags) {
+    std::size_t errors_before = diags.errors();
+    BuildPlan plan;
+    // Only the catalogues and styles some poster uses are read.
+    std::set<std::string> used_catalogues, used_styles;
+    for (const auto& p : manifest.posters) {
+        used_catalogues.insert(p.catalogue);
+        used_styles.insert(p.style);
+    }
+    auto read_bytes = [&](const std::string& path, const Location& named_at, const char* what) -> std::optional<std::string> {
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec)) {
+            diags.error(named_at, std::string("cannot open ") + what + " '" + path + "'" +
+                                      (fs::exists(path, ec) ? " (it is not a file)" : " (no such file)"));
+            return std::nullopt;
+        }
+        return read_text_file(path, diags);
+    };
+    for (const auto& [key, ref] : manifest.catalogues) {
+        if (!used_catalogues.count(key)) continue;
+        auto bytes = read_bytes(ref.path, ref.where, "catalogue");
+        if (!bytes) continue;
+        auto c = parse_catalogue(*bytes, ref.path, diags);
+        if (!c) continue;
+        plan.catalogues[key] = std::make_unique<LoadedInput<Catalogue>>(
+            LoadedInput<Catalogue>{ref.path, std::move(*bytes), std::move(*c)});
+    }
+    for (const auto& path : used_styles) {
+        Location at = manifest.style_at;
+        for (const auto& p : manifest.posters)
+            if (p.style == path) {
+                at = p.style_at;
+                break;
+            }
+        auto bytes = read_bytes(path, at, "style");
+        if (!bytes) continue;
+        auto s = load_style(path, diags);
+        if (!s) continue;
+        plan.styles[path] = std::make_unique<LoadedInput<Style>>(LoadedInput<Style>{path, std::move(*bytes), std::move(*s)});
+    }
+
+    // Views against their catalogues.
+    for (const auto& p : manifest.posters) {
+        auto it = plan.catalogues.find(p.catalogue);
+        if (it == plan.catalogues.end()) continue;
+        const Catalogue& c = it->second->value;
+        std::string what = "poster '" + p.name + "'";
+        std::vector<std::string> known;
+        const char* kind = "";
+        switch (p.view.kind) {
+            case View::Kind::All: break;
+            case View::Kind::Settings:
+                kind = "setting";
+                for (const auto& s : c.settings) known.push_back(s.id);
+                break;
+            case View::Kind::Levels:
+                kind = "level";
+                for (const auto& l : c.levels) known.push_back(l.id);
+                break;
+            case View::Kind::ReachableFrom:
+                kind = "role";
+                for (const auto& r : c.roles) known.push_back(r.id);
+                break;
+        }
+        bool ok = true;
+        for (const auto& id : p.view_ids) {
+            if (std::find(known.begin(), known.end(), id.value) != known.end()) continue;
+            ok = false;
+            diags.error(id.where, "unknown " + std::string(kind) + " '" + id.value + "' in the view of " + what +
+                                      " (catalogue " + c.file + ")" + did_you_mean(id.value, known));
+        }
+        if (ok && select(c, p.view).roles.empty())
+            diags.error(p.view_at, "the view of " + what + " selects no roles from " + c.file);
+    }
+    if (diags.errors() > errors_before) return std::nullopt;
+    plan.manifest = std::move(manifest);
+    return plan;
+}
+
+std::optional<BuildPlan> load_build_plan(const std::string& manifest_path, Diagnostics& diags) {
+    auto m = load_manifest(manifest_path, diags);
+    if (!m) return std::nullopt;
+    return make_build_plan(std::move(*m), diags);
+}
+
+namespace {
+std::string join_names(const std::vector<std::string>& names) {
+    std::string s;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) s += i + 1 == names.size() ? " and " : ", ";
+        s += names[i];
+    }
+    return s;
+}
+}  // namespace
+
+std::string describe_view(const View& view, const Catalogue& c) {
+    std::vector<std::string> names;
+    switch (view.kind) {
+        case View::Kind::All: return "All roles";
+        case View::Kind::Settings:
+            for (const auto& id : view.ids) names.push_back(c.setting(id) ? c.setting(id)->name : id);
+            return join_names(names);
+        case View::Kind::Levels:
+            for (const auto& id : view.ids) {
+                int i = c.level_index(id);
+                names.push_back(i >= 0 ? c.levels[static_cast<std::size_t>(i)].name : id);
+            }
+            return join_names(names);
+        case View::Kind::ReachableFrom:
+            for (const auto& id : view.ids) names.push_back(c.role(id) ? c.role(id)->name : id);
+            return "Where " + join_names(names) + " can lead";
+    }
+    return {};
+}
+
+std::string poster_title(const PosterSpec& p, const Catalogue& c) {
+    if (!p.title.empty()) return p.title;
+    if (p.view.kind == View::Kind::All) return c.title;
+    return c.title + ": " + describe_view(p.view, c);
+}
+
+}  // namespace pathways

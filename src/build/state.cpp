@@ -1,0 +1,113 @@
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "pathways/build.hpp"
+#include "pathways/export.hpp"
+#include "pathways/version.hpp"
+
+namespace pathways {
+
+Fnv1a& Fnv1a::add(std::string_view bytes) {
+    for (unsigned char ch : bytes) {
+        h_ ^= ch;
+        h_ *= 1099511628211ull;
+    }
+    return *this;
+}
+
+Fnv1a& Fnv1a::field(std::string_view bytes) {
+    add(std::to_string(bytes.size()));
+    add(":");
+    return add(bytes);
+}
+
+std::string Fnv1a::hex() const {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h_));
+    return buf;
+}
+
+BuildDate resolve_build_date() {
+    BuildDate d;
+    std::time_t t = std::time(nullptr);
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(sde, &end, 10);
+        if (*sde && end && *end == '\0' && v >= 0) {
+            t = static_cast<std::time_t>(v);
+            d.pinned = true;
+        }
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%d %B %Y", &tm);
+    d.text = buf;
+    if (!d.text.empty() && d.text[0] == '0') d.text.erase(0, 1);
+    return d;
+}
+
+std::string build_key(const BuildPlan& plan, const PosterSpec& poster, const BuildDate& date) {
+    Fnv1a h;
+    h.field("pathways build key 1");
+    h.field(kVersion);
+    h.field(plan.catalogue_of(poster).bytes);
+    h.field(plan.style_of(poster).bytes);
+    h.field(poster.canonical());
+    // An unpinned date (today's) is not an input: an unchanged poster stays up to date tomorrow,
+    // keeping the date it was built on.
+    h.field(date.pinned ? date.text : std::string());
+    return h.hex();
+}
+
+BuildState BuildState::load(const std::string& path) {
+    BuildState state;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return state;
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+        YAML::Node root = YAML::Load(text.str());  // JSON is YAML
+        if (!root.IsMap() || !root["posters"].IsMap()) return {};
+        if (!root["pathways"].IsScalar() || root["pathways"].Scalar() != kVersion) return {};
+        for (const auto& item : root["posters"]) {
+            Entry e;
+            const YAML::Node& v = item.second;
+            if (!item.first.IsScalar() || !v.IsMap() || !v["key"].IsScalar() || !v["files"].IsMap()) continue;
+            e.key = v["key"].Scalar();
+            if (v["built"].IsScalar()) e.built = v["built"].Scalar();
+            for (const auto& f : v["files"])
+                if (f.first.IsScalar() && f.second.IsScalar()) e.files[f.first.Scalar()] = f.second.Scalar();
+            state.posters[item.first.Scalar()] = std::move(e);
+        }
+    } catch (const YAML::Exception&) {
+        return {};
+    }
+    return state;
+}
+
+std::string BuildState::to_json() const {
+    std::string s = "{\n  \"pathways\": " + json_quote(kVersion) + ",\n  \"posters\": {";
+    bool first = true;
+    for (const auto& [name, e] : posters) {
+        s += first ? "\n" : ",\n";
+        first = false;
+        s += "    " + json_quote(name) + ": {\"key\": " + json_quote(e.key) + ", \"built\": " + json_quote(e.built) +
+             ", \"files\": {";
+        bool first_file = true;
+        for (const auto& [file, hash] : e.files) {
+            s += (first_file ? "" : ", ") + json_quote(file) + ": " + json_quote(hash);
+            first_file = false;
+        }
+        s += "}}";
+    }
+    s += first ? "}\n}\n" : "\n  }\n}\n";
+    return s;
+}
+
+}  // namespace pathways
