@@ -583,16 +583,32 @@ bool segments_cross(Point a, Point b, Point c, Point d) {
 
 std::size_t Layout::count_crossings() const {
     std::vector<std::vector<Point>> curves;
-    for (const auto& l : links_) curves.push_back(flatten(l.bezier));
+    std::vector<Box> bounds;
+    for (const auto& l : links_) {
+        curves.push_back(flatten(l.bezier));
+        double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+        for (const auto& p : curves.back()) {
+            x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+        }
+        bounds.push_back({x0, y0, x1 - x0, y1 - y0});
+    }
+    auto overlap = [](const Box& a, const Box& b) {
+        return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
+    };
     std::size_t total = 0;
     for (std::size_t i = 0; i < links_.size(); ++i) {
         for (std::size_t j = i + 1; j < links_.size(); ++j) {
             const auto &a = links_[i], &b = links_[j];
             if (a.tail == b.tail || a.tail == b.head || a.head == b.tail || a.head == b.head) continue;
+            if (!overlap(bounds[i], bounds[j])) continue;
             const auto &p = curves[i], &q = curves[j];
-            for (std::size_t s = 0; s + 1 < p.size(); ++s)
+            for (std::size_t s = 0; s + 1 < p.size(); ++s) {
+                Box sb{std::min(p[s].x, p[s + 1].x), std::min(p[s].y, p[s + 1].y), std::abs(p[s + 1].x - p[s].x),
+                       std::abs(p[s + 1].y - p[s].y)};
+                if (!overlap(sb, bounds[j])) continue;
                 for (std::size_t t = 0; t + 1 < q.size(); ++t)
                     if (segments_cross(p[s], p[s + 1], q[t], q[t + 1])) ++total;
+            }
         }
     }
     return total;

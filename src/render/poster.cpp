@@ -181,7 +181,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
         double sw = 30 * f, sh = 20 * f, indent = sw + 10 * f;
         std::map<std::string, std::size_t> position;
         for (std::size_t i = 0; i < c.settings.size(); ++i) position[c.settings[i].id] = i;
-        block([&] { return legend.text(c.setting_dimension, style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+        block([&] { return legend.text(c.setting_dimension, style.heading_size, true, style.title_colour, "heading", legend_bottom - 3 * style.text_size * f); });
         for (const Setting* s : graph.settings) {
             block([&] {
                 double y = legend.y();
@@ -222,7 +222,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
                                     {"down", &style.down, "Can move to a role at a lower level"},
                                     {"same-role", &style.same_role, "The same role, listed at two levels"},
                                     {"transfer", &style.transfer, "Can move to a role in another setting (outside this diagram)"}};
-        block([&] { return legend.text("Links", style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+        block([&] { return legend.text("Links", style.heading_size, true, style.title_colour, "heading", legend_bottom - 3 * style.text_size * f); });
         for (const auto& sample : samples) {
             bool present = false;
             if (std::string(sample.kind) == "transfer") present = !graph.transfers.empty();
@@ -248,7 +248,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
         legend.skip(10);
 
         // Levels, lowest first, as the bands show them.
-        block([&] { return legend.text("Career levels", style.heading_size, true, style.title_colour, "heading", legend_bottom); });
+        block([&] { return legend.text("Career levels", style.heading_size, true, style.title_colour, "heading", legend_bottom - 3 * style.text_size * f); });
         for (std::size_t i = 0; i < graph.levels.size(); ++i) {
             const Level* l = graph.levels[i];
             block([&] {
@@ -267,7 +267,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
         // Panels, as many as fit.
         for (const auto& panel : c.panels) {
             bool ok = block([&] {
-                if (!legend.text(panel.title, style.heading_size * 0.85, true, style.title_colour, "heading", legend_bottom)) return false;
+                if (!legend.text(panel.title, style.heading_size * 0.85, true, style.title_colour, "heading", legend_bottom - 3 * style.text_size * f)) return false;
                 if (!legend.text(panel.text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom)) return false;
                 legend.skip(8);
                 return true;

@@ -1,0 +1,272 @@
+// Structural tests of posters: bands, colours, page size, fonts, text. Not pixel diffs.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "pathways/catalogue.hpp"
+#include "pathways/poster.hpp"
+#include "pathways/style.hpp"
+#include "pathways/view.hpp"
+
+using namespace pathways;
+
+namespace {
+
+const std::string kRoot = PATHWAYS_SOURCE_DIR;
+
+Catalogue load(const std::string& name) {
+    Diagnostics d;
+    auto c = load_catalogue(kRoot + "/data/" + name + ".yaml", d);
+    REQUIRE(c);
+    return *c;
+}
+
+Style style_named(const std::string& name) {
+    Diagnostics d;
+    auto s = load_style(kRoot + "/styles/" + name + ".yaml", d);
+    INFO(name);
+    REQUIRE(s);
+    return *s;
+}
+
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* p = popen(command.c_str(), "r");
+    REQUIRE(p);
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+    pclose(p);
+    return out;
+}
+
+std::string write_temp(const std::string& name, const std::string& bytes) {
+    std::string path = "/tmp/pathways-test-" + std::to_string(::getpid()) + "-" + name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+std::string collapse_spaces(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+const std::vector<std::string> kCatalogues{"ncl-career-pathways", "nhs-management-careers"};
+const std::vector<std::string> kStyles{"nhs", "colour-blind-safe", "greyscale-print"};
+
+}  // namespace
+
+TEST_CASE("every shipped style loads") {
+    for (const auto& s : kStyles) style_named(s);
+}
+
+TEST_CASE("a style with mistakes reports each, located") {
+    std::string path = write_temp("bad-style.yaml",
+                                  "name: Broken\nfont: Liberation Sans\nsizes: {title: 64, subtitle: 30, heading: 24, "
+                                  "text: 17, footer: 14, role: 15, band: 2000}\ncolours: {page: \"#FFFFFF\", title: "
+                                  "blue, text: \"#000\", dark_text: \"#000\", light_text: \"#fff\", role_border: "
+                                  "\"#000\", band_fills: [\"#eee\"], band_border: \"#999\", band_label: \"#000\"}\n"
+                                  "fallback_palette: [\"#41B6E6\"]\nlinks: {up: {colour: \"#000\", line: dashd, width: "
+                                  "2}, within: {colour: \"#000\", line: dashed, width: 2}, down: {colour: \"#000\", "
+                                  "line: dotted, width: 2}, same_role: {colour: \"#000\", line: dotted, width: 2}, "
+                                  "transfer: {colour: \"#000\", line: dashed, width: 2}}\npage: {size: A7, "
+                                  "orientation: landscape, margin_mm: 15}\nlegend: {placement: auto}\n");
+    Diagnostics d;
+    CHECK_FALSE(load_style(path, d));
+    std::ostringstream out;
+    d.print(out);
+    std::string text = out.str();
+    CHECK_THAT(text, Catch::Contains(path + ":3:") && Catch::Contains("'band' must be between 6 and 100"));
+    CHECK_THAT(text, Catch::Contains(path + ":4:") && Catch::Contains("'title' must be a colour"));
+    CHECK_THAT(text, Catch::Contains("'line' must be solid, dashed or dotted, not 'dashd' (did you mean 'dashed'?)"));
+    CHECK_THAT(text, Catch::Contains("page size must be A0, A1, A2, A3 or A4, not 'A7'"));
+    std::remove(path.c_str());
+}
+
+TEST_CASE("paper sizes are ISO 216") {
+    auto a1 = paper_size("A1");
+    REQUIRE(a1);
+    CHECK(a1->width == Approx(594 * 72 / 25.4));
+    CHECK(a1->height == Approx(841 * 72 / 25.4));
+    CHECK(paper_size("A0")->height == Approx(1189 * 72 / 25.4));
+    CHECK(paper_size("A4")->width == Approx(210 * 72 / 25.4));
+    CHECK_FALSE(paper_size("B5"));
+}
+
+TEST_CASE("bands: one per level, in order, holding their roles, never overlapping") {
+    Catalogue c = load("ncl-career-pathways");
+    Style s = style_named("nhs");
+    PathwayGraph g = select(c, View{});
+    for (bool ltr : {false, true}) {
+        Layout l = Layout::make(g, s, ltr, 2);
+        REQUIRE(l.bands().size() == c.levels.size());
+        for (std::size_t i = 0; i < l.bands().size(); ++i) CHECK(l.bands()[i].level->id == c.levels[i].id);
+        for (std::size_t i = 1; i < l.bands().size(); ++i) {
+            const Box &lo = l.bands()[i - 1].box, &hi = l.bands()[i].box;
+            if (ltr)
+                CHECK(hi.x >= lo.x + lo.w);  // entry first, left to right
+            else
+                CHECK(hi.y + hi.h <= lo.y);  // entry first, bottom to top
+        }
+        for (const auto& r : l.roles()) {
+            auto band = std::find_if(l.bands().begin(), l.bands().end(),
+                                     [&](const PlacedBand& b) { return b.level == r.level; });
+            REQUIRE(band != l.bands().end());
+            INFO(r.role->name);
+            CHECK(r.box.x >= band->box.x);
+            CHECK(r.box.y >= band->box.y);
+            CHECK(r.box.x + r.box.w <= band->box.x + band->box.w);
+            CHECK(r.box.y + r.box.h <= band->box.y + band->box.h);
+        }
+    }
+}
+
+TEST_CASE("a role at several levels appears in each, tied by a same-role link") {
+    Catalogue c = load("ncl-career-pathways");
+    PathwayGraph g = select(c, View{});
+    Layout l = Layout::make(g, style_named("nhs"), false, 1);
+    std::vector<const PlacedRole*> management;
+    for (const auto& r : l.roles())
+        if (r.role->name == "Management") management.push_back(&r);
+    REQUIRE(management.size() == 2);
+    CHECK(management[0]->level->id != management[1]->level->id);
+    CHECK(management[0]->also_at.size() == 1);
+    CHECK(std::count_if(l.links().begin(), l.links().end(), [](const PlacedLink& k) { return k.kind == "same-role"; }) == 1);
+}
+
+TEST_CASE("each role is filled with its settings' colours from the style, and links keep their kinds") {
+    for (const auto& style_name : kStyles) {
+        Style s = style_named(style_name);
+        for (const auto& name : kCatalogues) {
+            Catalogue c = load(name);
+            PathwayGraph g = select(c, View{});
+            Layout l = Layout::make(g, s, false, 1);
+            for (const auto& r : l.roles()) {
+                REQUIRE(r.fills.size() == r.role->settings.size());
+                for (std::size_t i = 0; i < r.fills.size(); ++i) {
+                    std::size_t pos = 0;
+                    while (c.settings[pos].id != r.role->settings[i]) ++pos;
+                    CHECK(r.fills[i].hex() == s.setting_look(r.role->settings[i], pos).fill.hex());
+                }
+                // The label colour reads on every stripe (WCAG AA).
+                for (const auto& f : r.fills) CHECK(contrast(r.text, f) >= 4.5);
+            }
+            std::size_t progressions = 0;
+            for (const auto& k : l.links()) progressions += k.kind != "same-role";
+            CHECK(progressions == g.links.size());
+        }
+    }
+}
+
+TEST_CASE("the NCL poster reads well on A1: fill, text size, no link through a box, few crossings") {
+    Catalogue c = load("ncl-career-pathways");
+    Style s = style_named("nhs");
+    Poster p = compose_poster(select(c, View{}), s, {});
+    CHECK(p.paper == "A1");
+    CHECK(p.landscape);
+    CHECK(p.fill_ratio() >= 0.70);
+    CHECK(p.smallest_text() >= 12.0);
+    CHECK(p.layout.links_through_boxes().empty());
+    // Plain dot with clusters gives about 200 crossings on this graph.
+    CHECK(p.layout.count_crossings() < 120);
+    // Labels fit their boxes: every line of every label is narrower than its box.
+    for (const auto& r : p.layout.roles())
+        for (const auto& line : r.lines) CHECK(line.size() * s.role_size * 0.55 < r.box.w + 1);
+}
+
+TEST_CASE("both catalogues in every style: page size, fonts embedded, all text present") {
+    for (const auto& style_name : kStyles) {
+        Style s = style_named(style_name);
+        for (const auto& name : kCatalogues) {
+            Catalogue c = load(name);
+            PosterOptions o;
+            o.page = name == "ncl-career-pathways" ? "A1" : "A2";
+            Poster p = compose_poster(select(c, View{}), s, o);
+            INFO(style_name << " " << name);
+            CHECK(p.fill_ratio() >= 0.70);
+            CHECK(p.smallest_text() >= (o.page == "A1" ? 12.0 : 10.0));
+            std::string pdf = render_pdf(p);
+            std::string path = write_temp(name + "-" + style_name + ".pdf", pdf);
+
+            // Exactly the ISO page, within half a point.
+            std::smatch m;
+            REQUIRE(std::regex_search(pdf, m, std::regex(R"(/MediaBox \[ ?0 0 ([0-9.]+) ([0-9.]+) ?\])")));
+            double w = std::stod(m[1]), h = std::stod(m[2]);
+            PaperSize paper = *paper_size(o.page);
+            CHECK(std::abs(w - paper.height) < 0.5);
+            CHECK(std::abs(h - paper.width) < 0.5);
+
+            // Every font embedded.
+            std::string fonts = run("pdffonts " + path);
+            CHECK_THAT(fonts, Catch::Contains("LiberationSans"));
+            std::istringstream lines(fonts);
+            std::string line;
+            int rows = 0;
+            while (std::getline(lines, line)) {
+                if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
+                ++rows;
+                CHECK_THAT(line, Catch::Matches(".* yes +(yes|no) +(yes|no) +[0-9]+ +[0-9]+ *"));
+            }
+            CHECK(rows > 0);
+
+            // Text stays text: title, legend entries and every role name are searchable.
+            std::string text = collapse_spaces(run("pdftotext -raw " + path + " -"));
+            CHECK_THAT(text, Catch::Contains(collapse_spaces(c.title)));
+            CHECK_THAT(text, Catch::Contains(c.setting_dimension));
+            for (const auto& st : c.settings) CHECK_THAT(text, Catch::Contains(st.name));
+            for (const auto& l : c.levels) CHECK_THAT(text, Catch::Contains(l.name));
+            for (const auto& r : c.roles) CHECK_THAT(text, Catch::Contains(collapse_spaces(r.name)));
+            std::remove(path.c_str());
+        }
+    }
+}
+
+TEST_CASE("the same inputs give the same PDF bytes") {
+    Catalogue c = load("ncl-career-pathways");
+    Style s = style_named("nhs");
+    PosterOptions o;
+    o.page = "A3";
+    o.build_date = "1 January 2026";
+    std::string a = render_pdf(compose_poster(select(c, View{}), s, o));
+    std::string b = render_pdf(compose_poster(select(c, View{}), s, o));
+    CHECK(a == b);
+}
+
+TEST_CASE("the footer's build date honours SOURCE_DATE_EPOCH") {
+    Catalogue c = load("ncl-career-pathways");
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);  // 14 November 2023
+    Poster p = compose_poster(select(c, View{}), style_named("nhs"), {"A3", false, "", ""});
+    unsetenv("SOURCE_DATE_EPOCH");
+    std::string footer;
+    for (const auto& t : p.texts)
+        if (t.role == "footer") footer += t.text + " ";
+    CHECK_THAT(collapse_spaces(footer), Catch::Contains("Built 14 November 2023"));
+}
+
+TEST_CASE("PNG is a raster of the page at the asked resolution") {
+    Catalogue c = load("ncl-career-pathways");
+    Poster p = compose_poster(select(c, View{}), style_named("nhs"), {"A4", true, "", "1 January 2026"});
+    std::string png = render_png(p, 50);
+    REQUIRE(png.size() > 24);
+    CHECK(png.substr(1, 3) == "PNG");
+    auto be32 = [&](std::size_t at) {
+        return (static_cast<unsigned char>(png[at]) << 24) | (static_cast<unsigned char>(png[at + 1]) << 16) |
+               (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
+    };
+    CHECK(be32(16) == static_cast<unsigned>(std::lround(297 / 25.4 * 50)));
+    CHECK(be32(20) == static_cast<unsigned>(std::lround(210 / 25.4 * 50)));
+}
