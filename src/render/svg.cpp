@@ -349,7 +349,7 @@ private:
         }
         if (multi_level)
             d += " " + count_words(multi_level, "role") + (multi_level == 1 ? " appears" : " appear") +
-                 " at two or more levels, joined by a dotted line.";
+                 " at two or more levels, joined by a " + s_.same_role.line + " line.";
 
         std::map<std::string, std::size_t> kinds;
         std::size_t progressions = 0;
