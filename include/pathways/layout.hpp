@@ -65,21 +65,25 @@ struct LayoutChoice {
     int rows_per_level = 1;
     double effort = 4;           // dot's mclimit
     double width = 0, height = 0;  // the drawing's size
-    double fill = 0;             // share of the target area the scaled drawing covers
+    double scale = 1;            // how much the drawing is scaled to fit the area
+    double fill = 0;             // share of the area the scaled drawing covers
     std::size_t crossings = 0;
 };
 
 /// A pathway graph laid out in career-level bands by Graphviz's dot, in-process.
 class Layout {
 public:
-    /// Lays out `graph` in the shape that best fills an area of aspect `target_aspect` (width/height),
-    /// trying both reading directions and several row wrappings.
-    static Layout make(const PathwayGraph& graph, const Style& style, double target_aspect);
+    /// Lays out `graph` in the shape that best suits an area (see explore and pick).
+    static Layout make(const PathwayGraph& graph, const Style& style, double area_width, double area_height);
 
     /// Lays out a grid of shapes (direction, rows per level, dot's effort) and reports each one's
     /// size and crossings; `pick` then chooses for an area, and `make(graph, style, choice)` redoes it.
     static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style);
-    static LayoutChoice pick(const std::vector<LayoutChoice>& shapes, double target_aspect);
+    /// The shape for an area: among those scaled by at least `min_scale` (so text stays legible)
+    /// that fill 70% of the area, or else among those that print nearly as large as the largest,
+    /// the one with fewest crossings. Drawings are never enlarged beyond `max_scale`.
+    static LayoutChoice pick(const std::vector<LayoutChoice>& shapes, double area_width, double area_height,
+                             double min_scale, double max_scale = 2.5);
     static Layout make(const PathwayGraph& graph, const Style& style, const LayoutChoice& choice);
 
     /// Lays out with one fixed choice (for tests and comparison).

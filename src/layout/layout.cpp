@@ -111,7 +111,7 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
     set_attr(g, "bgcolor", "transparent");
     set_attr(g, "fontname", style.font);
     set_attr(g, "nodesep", left_to_right ? "0.12" : "0.14");
-    set_attr(g, "ranksep", left_to_right ? "0.55" : "0.45");
+    set_attr(g, "ranksep", left_to_right ? "0.5" : "0.4");
     set_attr(g, "splines", "spline");
     set_attr(g, "outputorder", "edgesfirst");
     set_attr(g, "remincross", "true");
@@ -379,7 +379,8 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
         for (std::size_t i = 1; i < ns.size(); ++i) add_link("same-role", ns[i - 1], ns[i], r, r, style.same_role, false);
     }
 
-    // Transfer markers: one per destination outside the view, in the destination's level row.
+    // Transfer markers: one per destination outside the view, outside every band, in the row of
+    // the first role that leads to it: dot puts them beside the band, at the edge of the drawing.
     std::map<const Role*, std::string> marker_of;
     for (const auto& t : pg.transfers) {
         if (marker_of.count(t.to)) continue;
@@ -387,6 +388,9 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
         marker_of[t.to] = name;
         Agnode_t* n = agnode(g, name.data(), 1);
         node_ptr[name] = n;
+        std::size_t row = global_row[nodes_of[t.from].back()];
+        agsubnode(all_rows[row].same, n, 1);
+        global_row[name] = row;
         PlacedTransfer pt;
         pt.to = t.to;
         pt.node = name;
@@ -397,7 +401,7 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
             where += (where.empty() ? "" : ", ") + (st ? st->name : s);
         }
         std::vector<std::string> label = pt.lines;
-        label.insert(label.begin(), "Move to:");
+        label.front() = "\xE2\x86\x92 " + label.front();  // "→ Name", the legend explains the arrow
         for (const auto& w : wrap_words("(" + where + ")", kWrap + 4)) label.push_back(w);
         set_attr(n, "label", join_lines(label));
         set_attr(n, "shape", "box");
@@ -486,9 +490,9 @@ std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style
     // then picks the one that suits its drawing area.
     std::vector<LayoutChoice> tried;
     for (bool ltr : {false, true})
-        for (int rows : {1, 2, 3})
+        for (int rows : {1, 2, 3, 4})
             for (double effort : {1.0, 4.0, 10.0, 30.0}) {
-                if (ltr && rows == 3) continue;
+                if (ltr && rows > 2) continue;
                 Layout l = make(graph, style, ltr, rows, effort);
                 tried.push_back(l.choice_);
                 if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
@@ -498,20 +502,27 @@ std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style
     return tried;
 }
 
-LayoutChoice Layout::pick(const std::vector<LayoutChoice>& shapes, double target_aspect) {
+LayoutChoice Layout::pick(const std::vector<LayoutChoice>& shapes, double area_width, double area_height,
+                          double min_scale, double max_scale) {
     std::vector<LayoutChoice> scored = shapes;
-    double best_fill = 0;
+    double best_scale = 0;
     for (auto& c : scored) {
-        double aspect = c.width / c.height;
-        c.fill = std::min(aspect / target_aspect, target_aspect / aspect);
-        best_fill = std::max(best_fill, c.fill);
+        c.scale = std::min({area_width / c.width, area_height / c.height, max_scale});
+        c.fill = c.width * c.height * c.scale * c.scale / (area_width * area_height);
+        best_scale = std::max(best_scale, c.scale);
     }
-    // Among the shapes that fill the area well, the one with fewest crossings.
-    double floor = std::min(0.8, best_fill - 0.05);
+    // The shapes that print at least `min_scale` (legible) and fill at least 70% of the area;
+    // failing that, those that print nearly as large as the largest (within 90%). Of these, the one
+    // with fewest crossings.
+    auto legible = [&](const LayoutChoice& c) { return c.scale >= min_scale && c.fill >= 0.7; };
+    bool any_legible = std::any_of(scored.begin(), scored.end(), legible);
+    auto eligible = [&](const LayoutChoice& c) {
+        return any_legible ? legible(c) : c.scale >= 0.9 * best_scale;
+    };
     const LayoutChoice* best = nullptr;
     for (const auto& c : scored)
-        if (c.fill >= floor &&
-            (!best || c.crossings < best->crossings || (c.crossings == best->crossings && c.fill > best->fill)))
+        if (eligible(c) &&
+            (!best || c.crossings < best->crossings || (c.crossings == best->crossings && c.scale > best->scale)))
             best = &c;
     return *best;
 }
@@ -522,8 +533,8 @@ Layout Layout::make(const PathwayGraph& graph, const Style& style, const LayoutC
     return l;
 }
 
-Layout Layout::make(const PathwayGraph& graph, const Style& style, double target_aspect) {
-    return make(graph, style, pick(explore(graph, style), target_aspect));
+Layout Layout::make(const PathwayGraph& graph, const Style& style, double area_width, double area_height) {
+    return make(graph, style, pick(explore(graph, style), area_width, area_height, 0));
 }
 
 void Layout::draw(cairo_t* cr) const {

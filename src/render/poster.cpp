@@ -16,6 +16,7 @@ namespace pathways {
 namespace {
 constexpr double kMm = 72.0 / 25.4;
 constexpr double kA1Short = 594 * kMm;
+constexpr double kMaxScale = 2.5;  // a small drawing is enlarged at most this much
 }  // namespace
 
 std::optional<PaperSize> paper_size(const std::string& name) {
@@ -113,7 +114,11 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
 
     // Header.
     Column head(measure, p, style, m, m, p.width - 2 * m, f);
-    head.text(p.title, style.title_size, true, style.title_colour, "title", p.height);
+    // The title on one line if it can be, shrinking it by up to 40%.
+    double title_size = style.title_size;
+    double title_width = measure.width(p.title, title_size * f, true);
+    if (title_width > p.width - 2 * m) title_size *= std::max(0.6, (p.width - 2 * m) / title_width * 0.98);
+    head.text(p.title, title_size, true, style.title_colour, "title", p.height);
     if (!p.subtitle.empty()) head.text(p.subtitle, style.subtitle_size, false, style.text_colour, "subtitle", p.height);
     double top = head.y() + 10 * f;
 
@@ -135,8 +140,10 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     // Legend and panels go in a side column or in a strip of columns along the bottom, whichever
     // leaves the drawing area a shape the layout fills best (the style may fix one).
     const std::size_t base_texts = p.texts.size();
-    auto compose_legend = [&](Poster& p, bool right) {
-    // Legend and panels: a side column on landscape pages, a strip of columns at the bottom on portrait.
+    // Returns false when an essential block (settings, links, levels) did not fit; panels are optional.
+    // `lf` shrinks the legend's text for a retry.
+    auto compose_legend = [&](Poster& p, bool right, double lf) {
+        bool missing = false;
         double gap = 14 * kMm * f;
         std::vector<std::pair<double, double>> columns;  // x, width
         double legend_top = top, legend_bottom = bottom;
@@ -145,7 +152,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
             columns.push_back({p.width - m - w, w});
             p.drawing_area = {m, top, p.width - 2 * m - w - gap, bottom - top};
         } else {
-            double h = std::min(p.height * (p.landscape ? 0.24 : 0.3), 200 * kMm * f);
+            double h = std::min(p.height * (p.landscape ? 0.24 : 0.22), 200 * kMm * f);
             legend_top = bottom - h;
             int n = p.landscape ? 4 : 3;
             double w = (p.width - 2 * m - gap * (n - 1)) / n;
@@ -154,11 +161,11 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
         }
 
         std::size_t col = 0;
-        Column legend(measure, p, style, columns[0].first, legend_top, columns[0].second, f);
+        Column legend(measure, p, style, columns[0].first, legend_top, columns[0].second, f * lf);
         auto next_column = [&]() -> bool {
             if (col + 1 >= columns.size()) return false;
             ++col;
-            legend = Column(measure, p, style, columns[col].first, legend_top, columns[col].second, f);
+            legend = Column(measure, p, style, columns[col].first, legend_top, columns[col].second, f * lf);
             return true;
         };
         // Adds a block, moving to the next column when it does not fit.
@@ -168,12 +175,16 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
             p.texts.resize(texts);
             p.rects.resize(rects);
             p.lines.resize(lines);
-            if (!next_column()) return false;
+            if (!next_column()) {
+                missing = true;
+                return false;
+            }
             std::size_t t2 = p.texts.size(), r2 = p.rects.size(), l2 = p.lines.size();
             if (add()) return true;
             p.texts.resize(t2);
             p.rects.resize(r2);
             p.lines.resize(l2);
+            missing = true;
             return false;
         };
 
@@ -265,6 +276,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
         legend.skip(10);
 
         // Panels, as many as fit.
+        bool essentials_fit = !missing;
         for (const auto& panel : c.panels) {
             bool ok = block([&] {
                 if (!legend.text(panel.title, style.heading_size * 0.85, true, style.title_colour, "heading", legend_bottom - 3 * style.text_size * f)) return false;
@@ -274,41 +286,60 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
             });
             if (!ok) break;
         }
-
+        return essentials_fit;
     };
 
     std::vector<bool> placements;
     if (style.legend_placement != "bottom") placements.push_back(true);
     if (style.legend_placement != "right") placements.push_back(false);
     std::vector<LayoutChoice> shapes = Layout::explore(graph, style);
-    double best_score = -1;
-    LayoutChoice chosen;
-    std::vector<PageText> kept_texts;
-    std::vector<PageRect> kept_rects;
-    std::vector<PageLine> kept_lines;
-    Box kept_area;
+    // Legible from a metre on A1 (12 pt), at hand on A3 and A4 (9 pt).
+    const double min_text = std::max(9.0, 12.0 * f);
+    struct Trial {
+        LayoutChoice shape;
+        std::vector<PageText> texts;
+        std::vector<PageRect> rects;
+        std::vector<PageLine> lines;
+        Box area;
+    };
+    std::vector<Trial> trials;
     for (bool right : placements) {
         p.texts.resize(base_texts);
         p.rects.clear();
         p.lines.clear();
-        compose_legend(p, right);
-        const Box& a = p.drawing_area;
-        LayoutChoice pick = Layout::pick(shapes, a.w / a.h);
-        // Fewest crossings wins, unless the drawing would fill clearly less of its area.
-        double score = pick.fill * 100 - static_cast<double>(pick.crossings) * 0.1;
-        if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
-            std::fprintf(stderr, "legend %s: area %.0fx%.0f -> %s rows=%d effort=%g fill=%.2f crossings=%zu\n",
-                         right ? "right" : "bottom", a.w, a.h, pick.left_to_right ? "LR" : "BT", pick.rows_per_level,
-                         pick.effort, pick.fill, pick.crossings);
-        if (score > best_score) {
-            best_score = score;
-            chosen = pick;
-            kept_texts = p.texts;
-            kept_rects = p.rects;
-            kept_lines = p.lines;
-            kept_area = p.drawing_area;
+        for (double lf : {1.0, 0.9, 0.8, 0.7}) {
+            p.texts.resize(base_texts);
+            p.rects.clear();
+            p.lines.clear();
+            bool fit = compose_legend(p, right, lf);
+            if (std::getenv("PATHWAYS_DEBUG_LAYOUT")) std::fprintf(stderr, "legend %s lf=%.1f fit=%d\n", right ? "right" : "bottom", lf, fit);
+            if (fit) break;
         }
+        const Box& a = p.drawing_area;
+        LayoutChoice pick = Layout::pick(shapes, a.w, a.h, min_text / std::min(style.role_size, style.band_size), kMaxScale);
+        if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
+            std::fprintf(stderr, "legend %s: area %.0fx%.0f -> %s rows=%d effort=%g scale=%.2f fill=%.2f crossings=%zu\n",
+                         right ? "right" : "bottom", a.w, a.h, pick.left_to_right ? "LR" : "BT", pick.rows_per_level,
+                         pick.effort, pick.scale, pick.fill, pick.crossings);
+        trials.push_back({pick, p.texts, p.rects, p.lines, p.drawing_area});
     }
+    // As for shapes: a placement whose drawing is legible and fills its area, else one that prints
+    // nearly as large as the best; then the fewest crossings.
+    double best_scale = 0;
+    for (const auto& t : trials) best_scale = std::max(best_scale, t.shape.scale);
+    const double min_scale = min_text / std::min(style.role_size, style.band_size);
+    auto legible = [&](const Trial& t) { return t.shape.scale >= min_scale && t.shape.fill >= 0.7; };
+    bool any_legible = std::any_of(trials.begin(), trials.end(), legible);
+    const Trial* won = nullptr;
+    for (const auto& t : trials)
+        if ((any_legible ? legible(t) : t.shape.scale >= 0.9 * best_scale) &&
+            (!won || t.shape.crossings < won->shape.crossings))
+            won = &t;
+    LayoutChoice chosen = won->shape;
+    std::vector<PageText> kept_texts = won->texts;
+    std::vector<PageRect> kept_rects = won->rects;
+    std::vector<PageLine> kept_lines = won->lines;
+    Box kept_area = won->area;
     p.texts = std::move(kept_texts);
     p.rects = std::move(kept_rects);
     p.lines = std::move(kept_lines);
@@ -318,10 +349,13 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     const Box& a = p.drawing_area;
     p.layout = Layout::make(graph, style, chosen);
     double s = std::min(a.w / p.layout.width(), a.h / p.layout.height());
-    s = std::min(s, 2.5);
+    s = std::min(s, kMaxScale);
     p.drawing_scale = s;
     p.drawing_at = {a.x + (a.w - p.layout.width() * s) / 2, a.y + (a.h - p.layout.height() * s) / 2};
     p.role_text_size = std::min(style.role_size, style.band_size) * s;
+    if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
+        std::fprintf(stderr, "poster %s: drawing %.0fx%.0f in area %.0fx%.0f, scale %.2f, fill %.2f, role text %.1f pt\n",
+                     p.paper.c_str(), p.layout.width(), p.layout.height(), a.w, a.h, s, p.fill_ratio(), p.role_text_size);
     p.settings = graph.settings;
     p.setting_dimension = c.setting_dimension;
     return p;
