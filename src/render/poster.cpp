@@ -233,29 +233,35 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
                                     {"down", &style.down, "Can move to a role at a lower level"},
                                     {"same-role", &style.same_role, "The same role, listed at two levels"},
                                     {"transfer", &style.transfer, "Can move to a role in another setting (outside this diagram)"}};
-        block([&] { return legend.text("Links", style.heading_size, true, style.title_colour, "heading", legend_bottom - 3 * style.text_size * f); });
+        std::vector<const Sample*> present;
         for (const auto& sample : samples) {
-            bool present = false;
-            if (std::string(sample.kind) == "transfer") present = !graph.transfers.empty();
-            else if (std::string(sample.kind) == "same-role")
-                present = std::any_of(graph.roles.begin(), graph.roles.end(), [](const Role* r) { return r->levels.size() > 1; });
+            std::string kind = sample.kind;
+            bool shown = false;
+            if (kind == "transfer")
+                shown = !graph.transfers.empty();
+            else if (kind == "same-role")
+                shown = std::any_of(graph.roles.begin(), graph.roles.end(), [](const Role* r) { return r->levels.size() > 1; });
             else
-                present = std::any_of(graph.links.begin(), graph.links.end(), [&](const GraphLink& l) {
-                    std::string k = l.kind == LinkKind::Up ? "up" : l.kind == LinkKind::Within ? "within-level" : "down";
-                    return k == sample.kind;
+                shown = std::any_of(graph.links.begin(), graph.links.end(), [&](const GraphLink& l) {
+                    return kind == (l.kind == LinkKind::Up ? "up" : l.kind == LinkKind::Within ? "within-level" : "down");
                 });
-            if (!present) continue;
-            block([&] {
+            if (shown) present.push_back(&sample);
+        }
+        // The link styles stay together in one block, under their heading.
+        block([&] {
+            if (!legend.text("Links", style.heading_size, true, style.title_colour, "heading", legend_bottom)) return false;
+            for (const Sample* sample : present) {
                 double y = legend.y();
-                if (!legend.text(sample.text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom, indent + 14 * f))
+                if (!legend.text(sample->text, style.text_size * 0.9, false, style.text_colour, "text", legend_bottom,
+                                 indent + 14 * f))
                     return false;
                 double x = legend.x();
-                p.lines.push_back({{x, y + 10 * f}, {x + sw + 10 * f, y + 10 * f}, *sample.look,
-                                   std::string(sample.kind) != "same-role"});
+                p.lines.push_back({{x, y + 10 * f}, {x + sw + 10 * f, y + 10 * f}, *sample->look,
+                                   std::string(sample->kind) != "same-role"});
                 legend.skip(4);
-                return true;
-            });
-        }
+            }
+            return true;
+        });
         legend.skip(10);
 
         // Levels, lowest first, as the bands show them.
