@@ -17,9 +17,11 @@ build: deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Builds every poster in data/posters.yaml that is out of date, and output/index.html.
+# POSTERS_FLAGS: e.g. --force, -j 1, --quiet.
+POSTERS_FLAGS ?=
 posters: build
-	./$(BUILD_DIR)/pathways check data/*.yaml
-	./$(BUILD_DIR)/pathways export data/ncl-career-pathways.yaml --format json -o output/ncl-career-pathways.json
+	./$(BUILD_DIR)/pathways build data/posters.yaml $(POSTERS_FLAGS)
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -45,7 +45,8 @@ struct PosterSpec {
 
     /// The file names this poster writes (in its output folder): each format's, then the thumbnail.
     std::vector<std::string> files() const;
-    /// A stable text form of everything in the entry that affects its files (for the build key).
+    /// A stable text form of everything in the entry that affects its files (for the build key);
+    /// its catalogue and style count through their bytes, not their names.
     std::string canonical() const;
 };
 

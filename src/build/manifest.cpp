@@ -43,10 +43,10 @@ std::string PosterSpec::canonical() const {
     // One field per line, each value length-prefixed so no two entries can serialise alike.
     std::ostringstream s;
     auto field = [&](const char* key, const std::string& value) { s << key << ' ' << value.size() << ':' << value << '\n'; };
+    // The catalogue and style are not named here: the build key hashes their bytes instead, so a
+    // renamed or moved file with the same content rebuilds nothing.
     field("name", name);
     field("title", title);
-    field("catalogue", catalogue);
-    field("style", style);
     const char* kinds[] = {"all", "settings", "levels", "reachable_from"};
     field("view", kinds[static_cast<int>(view.kind)]);
     for (const auto& id : view.ids) field("view-id", id);
@@ -173,8 +173,10 @@ void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
 
 }  // namespace
 
-std::optional<Manifest> parse_manifest(std::string_view text, const std::string& file, Diagnostics& diags) {
-    std::size_t errors_before = diags.errors();
+namespace {
+
+/// Reads as much of a manifest as it can (errors reported); nothing only when it is not a mapping.
+std::optional<Manifest> read_manifest(std::string_view text, const std::string& file, Diagnostics& diags) {
     auto root = parse_yaml(text, file, diags);
     if (!root) return std::nullopt;
     MapReader top(*root, "the manifest", file, diags,
@@ -233,7 +235,11 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
     if (top.has("posters") && posters.empty() && diags.errors() == before_posters)
         diags.error(top.where("posters"), "'posters' must list at least one poster");
     for (const auto& node : posters) {
-        std::string what = node.IsMap() && node["name"].IsScalar() ? "poster '" + node["name"].Scalar() + "'" : "poster";
+        std::string what = "poster";
+        if (node.IsMap()) {
+            YAML::Node n = node["name"];
+            if (n.IsDefined() && n.IsScalar()) what = "poster '" + n.Scalar() + "'";
+        }
         MapReader pm(node, what, file, diags,
                      {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi"});
         if (!pm.is_map()) continue;
@@ -250,16 +256,14 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
         p.catalogue_at = pm.where("catalogue");
         if (pm.has("catalogue")) {
             p.catalogue = pm.text("catalogue", true);
-            if (!p.catalogue.empty() && !m.catalogues.empty() && !m.catalogues.count(p.catalogue))
-                diags.error(p.catalogue_at, what + " names unknown catalogue '" + p.catalogue + "'" +
-                                                did_you_mean(p.catalogue, catalogue_keys) +
-                                                (catalogue_keys.empty() ? std::string()
-                                                                        : " (the manifest's catalogues: " + [&] {
-                                                                              std::string s;
-                                                                              for (const auto& k : catalogue_keys)
-                                                                                  s += (s.empty() ? "" : ", ") + k;
-                                                                              return s;
-                                                                          }() + ")"));
+            if (!p.catalogue.empty() && !m.catalogues.empty() && !m.catalogues.count(p.catalogue)) {
+                std::string hint = did_you_mean(p.catalogue, catalogue_keys);
+                if (hint.empty()) {
+                    for (const auto& k : catalogue_keys) hint += (hint.empty() ? " (use one of: " : ", ") + k;
+                    hint += ")";
+                }
+                diags.error(p.catalogue_at, what + " names unknown catalogue '" + p.catalogue + "'" + hint);
+            }
         } else if (m.catalogues.size() == 1) {
             p.catalogue = m.catalogues.begin()->first;
         } else if (m.catalogues.size() > 1) {
@@ -316,14 +320,22 @@ std::optional<Manifest> parse_manifest(std::string_view text, const std::string&
                                                  std::to_string(other_at.line) + "); both would write " + shown);
                     else
                         diags.error(name_at, what + " would write " + shown + ", which poster '" + other + "' (line " +
-                                                 std::to_string(other_at.line) + ") also writes");
+                                                 std::to_string(other_at.line) + ") also writes" +
+                                                 (lower(other) == lower(p.name) ? " (names differ only in case)" : ""));
                     break;
                 }
             }
         }
         m.posters.push_back(std::move(p));
     }
+    return m;
+}
 
+}  // namespace
+
+std::optional<Manifest> parse_manifest(std::string_view text, const std::string& file, Diagnostics& diags) {
+    std::size_t errors_before = diags.errors();
+    auto m = read_manifest(text, file, diags);
     if (diags.errors() > errors_before) return std::nullopt;
     return m;
 }
@@ -338,14 +350,16 @@ const LoadedInput<Catalogue>& BuildPlan::catalogue_of(const PosterSpec& p) const
 
 const LoadedInput<Style>& BuildPlan::style_of(const PosterSpec& p) const { return *styles.at(p.style); }
 
-std::optional<BuildPlan> make_build_plan(Manifest manifest, Diagnostics& diags) {
-    std::size_t errors_before = diags.errors();
+namespace {
+
+/// Loads what the manifest names and checks the views; the plan, complete only if no errors were added.
+BuildPlan plan_for(Manifest manifest, Diagnostics& diags) {
     BuildPlan plan;
     // Only the catalogues and styles some poster uses are read.
     std::set<std::string> used_catalogues, used_styles;
     for (const auto& p : manifest.posters) {
-        used_catalogues.insert(p.catalogue);
-        used_styles.insert(p.style);
+        if (!p.catalogue.empty()) used_catalogues.insert(p.catalogue);
+        if (!p.style.empty()) used_styles.insert(p.style);
     }
     auto read_bytes = [&](const std::string& path, const Location& named_at, const char* what) -> std::optional<std::string> {
         std::error_code ec;
@@ -412,15 +426,30 @@ std::optional<BuildPlan> make_build_plan(Manifest manifest, Diagnostics& diags) 
         if (ok && select(c, p.view).roles.empty())
             diags.error(p.view_at, "the view of " + what + " selects no roles from " + c.file);
     }
-    if (diags.errors() > errors_before) return std::nullopt;
     plan.manifest = std::move(manifest);
     return plan;
 }
 
+}  // namespace
+
+std::optional<BuildPlan> make_build_plan(Manifest manifest, Diagnostics& diags) {
+    std::size_t errors_before = diags.errors();
+    BuildPlan plan = plan_for(std::move(manifest), diags);
+    if (diags.errors() > errors_before) return std::nullopt;
+    return plan;
+}
+
 std::optional<BuildPlan> load_build_plan(const std::string& manifest_path, Diagnostics& diags) {
-    auto m = load_manifest(manifest_path, diags);
+    // Every problem in one run: the catalogues, styles and views are checked even when the
+    // manifest itself has errors (entries too broken to check are skipped).
+    std::size_t errors_before = diags.errors();
+    auto text = read_text_file(manifest_path, diags);
+    if (!text) return std::nullopt;
+    auto m = read_manifest(*text, manifest_path, diags);
     if (!m) return std::nullopt;
-    return make_build_plan(std::move(*m), diags);
+    BuildPlan plan = plan_for(std::move(*m), diags);
+    if (diags.errors() > errors_before) return std::nullopt;
+    return plan;
 }
 
 namespace {

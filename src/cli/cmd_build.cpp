@@ -22,8 +22,7 @@ public:
         Diagnostics diags;
         auto plan = load_build_plan(manifest_, diags);
         if (!plan) {
-            for (const auto& d : diags.all())
-                if (d.severity == Severity::Error) std::cerr << format(d) << '\n';
+            diags.print_errors(std::cerr);
             std::cerr << "pathways build: " << diags.errors() << (diags.errors() == 1 ? " error" : " errors")
                       << "; nothing built\n";
             return kInvalidInput;
