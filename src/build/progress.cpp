@@ -13,7 +13,9 @@ namespace {
 
 std::string seconds_text(double s) {
     char buf[32];
-    if (s < 60)
+    if (s < 10)
+        std::snprintf(buf, sizeof buf, "%.2fs", s);
+    else if (s < 60)
         std::snprintf(buf, sizeof buf, "%.1fs", s);
     else
         std::snprintf(buf, sizeof buf, "%dm%02ds", static_cast<int>(s) / 60, static_cast<int>(s) % 60);
@@ -62,7 +64,7 @@ void Progress::finished(const PosterOutcome& o, const std::string& detail) {
     if (o.status == PosterOutcome::Status::Failed) {
         out_ << "pathways build: error: poster '" << o.name << "' failed: " << o.message << '\n';
     } else if (mode_ != ProgressMode::Quiet) {
-        if (mode_ == ProgressMode::Lines) out_ << count << "built " << o.name << " (" << seconds_text(o.seconds) << ")\n";
+        out_ << count << "built " << o.name << " (" << seconds_text(o.seconds) << ")\n";
         if (!detail.empty()) {
             std::string d = detail;
             while (!d.empty() && d.back() == '\n') d.pop_back();
@@ -92,14 +94,19 @@ void Progress::draw_line() {
         clear_line();
         return;
     }
-    std::string line = "[" + std::to_string(done_) + "/" + std::to_string(to_build_) + "] " + seconds_text(elapsed());
+    double t = elapsed();
+    char clock[32];
+    std::snprintf(clock, sizeof clock, "%d:%02d", static_cast<int>(t) / 60, static_cast<int>(t) % 60);
+    std::string line = "[" + std::to_string(done_) + "/" + std::to_string(to_build_) + "] " + clock;
     if (!running_.empty()) {
         line += "  building ";
         for (std::size_t i = 0; i < running_.size(); ++i) line += (i ? ", " : "") + running_[i];
     }
     if (line.size() >= width_) line = line.substr(0, width_ - 4) + "...";
+    if (line_shown_ && line == last_line_) return;
     out_ << "\r\033[K" << line << std::flush;
     line_shown_ = true;
+    last_line_ = line;
 }
 
 void Progress::summary(const BuildReport& r) {

@@ -38,6 +38,7 @@ private:
     std::size_t to_build_ = 0, done_ = 0;
     std::vector<std::string> running_;
     bool line_shown_ = false;
+    std::string last_line_;
     std::size_t width_ = 80;
 };
 
