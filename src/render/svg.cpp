@@ -589,6 +589,9 @@ private:
                    "</text>\n</g>\n";
         }
 
+        // Links are drawn connectors: each role's description already says where it leads, so the
+        // links stay out of the accessibility tree (their titles still show as tooltips).
+        out += "<g class=\"edges\" aria-hidden=\"true\">\n";
         for (const auto& l : L.links()) {
             if (l.bezier.size() < 4) continue;
             std::string cls = "edge " + l.kind;
@@ -606,6 +609,7 @@ private:
             if (l.arrow.size() == 3) out += "<polygon points=\"" + points(l.arrow) + "\"/>\n";
             out += "</g>\n";
         }
+        out += "</g>\n";
 
         // Roles in reading order: level by level, lowest first; within a level, top to bottom, left to right.
         std::vector<const PlacedRole*> order;
