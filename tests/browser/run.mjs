@@ -116,6 +116,7 @@ const style = path.join(source, 'styles/nhs.yaml');
 const figures = [
   { name: 'ncl', catalogue: 'data/ncl-career-pathways.yaml' },
   { name: 'management', catalogue: 'data/nhs-management-careers.yaml' },
+  { name: 'hostile', catalogue: 'tests/browser/hostile.yaml' },  // text that tries to break out
 ];
 for (const f of figures) {
   const catalogue = path.join(source, f.catalogue);
@@ -142,7 +143,8 @@ for (const f of figures) {
 log('rsvg-convert drew each figure');
 
 const template = fs.readFileSync(path.join(source, 'tests/browser/leaflet.html'), 'utf8');
-const leaflet = template.replace('{{NCL_SVG}}', () => figures[0].svg).replace('{{MANAGEMENT_SVG}}', () => figures[1].svg);
+const leaflet = template.replace('{{NCL_SVG}}', () => figures[0].svg).replace('{{MANAGEMENT_SVG}}', () => figures[1].svg)
+  .replace('{{HOSTILE_SVG}}', () => figures[2].svg);
 fs.writeFileSync(path.join(out, 'leaflet.html'), leaflet);
 
 // ------------------------------------------------------------------ the browser
@@ -216,7 +218,8 @@ try {
   for (const width of [1280, 420]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(50);
-    for (const [figure, name] of [['#figure-inline', 'ncl-inline'], ['#figure-links', 'management-inline'], ['#figure-img', 'ncl-img']]) {
+    for (const [figure, name] of [['#figure-inline', 'ncl-inline'], ['#figure-links', 'management-inline'],
+      ['#figure-hostile', 'hostile-inline'], ['#figure-img', 'ncl-img']]) {
       const sized = await page.evaluate((sel) => {
         const fig = document.querySelector(sel), el = fig.querySelector('svg, img');
         const box = el.getBoundingClientRect();
@@ -292,7 +295,7 @@ try {
     const image = nodes.find((n) => n.role?.value === 'image' && (n.name?.value ?? '').startsWith(f.data.title));
     if (check(!!image, `${f.name}: the accessibility tree has an image named "${f.data.title} ..."`)) {
       const name = image.name.value;
-      check(name.includes(`${f.data.roles.length} job roles`) && name.includes('Main routes up the levels'),
+      check(name.includes(`${f.data.roles.length} job roles`) && (f.name === 'hostile' || name.includes('Main routes up the levels')),
         `${f.name}: the image's accessible name says what the figure shows ("${name.slice(0, 120)}...")`);
       let links = 0;
       const walk = (id) => {
@@ -304,6 +307,41 @@ try {
       (image.childIds ?? []).forEach(walk);
       check(links === linked, `${f.name}: ${linked} links reachable inside the image (found ${links})`);
     }
+  }
+
+  // Hostile text: displayed exactly as written, and nothing in it ran or became markup.
+  {
+    const f = figures[2];
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('#hostile');
+      const elements = [...root.querySelectorAll('*')];
+      return {
+        pwned: window.__pwned ?? null,
+        foreign: elements.filter((e) => !(e instanceof SVGElement)).map((e) => e.tagName),
+        scripts: elements.filter((e) => /^(script|foreignObject|image|use|iframe)$/i.test(e.tagName)).length,
+        handlers: elements.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+        title: root.querySelector(':scope > title').textContent,
+        texts: [...root.querySelectorAll('text')].map((t) => t.textContent),
+        descs: Object.fromEntries([...root.querySelectorAll('g.node')].map((g) => [
+          [...g.classList].find((c) => c.startsWith('role-')), g.querySelector(':scope > desc')?.textContent ?? ''])),
+      };
+    });
+    check(seen.pwned === null, `no hostile string ran (window.__pwned = ${seen.pwned})`);
+    check(seen.foreign.length === 0, `no HTML elements inside the hostile figure (${seen.foreign})`);
+    check(seen.scripts === 0, 'no script, foreignObject, image, use or iframe in the hostile figure');
+    check(seen.handlers.length === 0, `no event-handler attributes in the hostile figure (${seen.handlers})`);
+    check(seen.title === f.data.title, `the hostile title reads as written ("${seen.title}")`);
+    for (const level of f.data.levels) check(seen.texts.includes(level.name), `level "${level.name}" reads as written`);
+    for (const setting of f.data.settings) check(seen.texts.includes(setting.name), `setting "${setting.name}" reads as written`);
+    const catalogue = fs.readFileSync(path.join(source, 'tests/browser/hostile.yaml'), 'utf8');
+    for (const role of f.data.roles) {
+      // The summary as the YAML wrote it (the JSON export leaves summaries out).
+      const m = catalogue.match(new RegExp(`id: ${role.id}\\n(?:.*\\n)*?\\s+summary: "((?:[^"\\\\]|\\\\.)*)"`));
+      const summary = m ? JSON.parse(`"${m[1]}"`) : '';
+      check(summary !== '' && (seen.descs[`role-${role.id}`] ?? '').startsWith(summary),
+        `${role.id}'s hostile summary reads as written ("${seen.descs[`role-${role.id}`]}")`);
+    }
+    log('hostile text displays as written and nothing in it runs');
   }
 
   // The page's CSS re-colours the inline figure through the custom properties, and only it.
