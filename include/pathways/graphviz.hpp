@@ -32,6 +32,10 @@ GraphPtr new_graph(const std::string& name, bool directed = true);
 /// Sets an attribute on a graph, node or edge, declaring it with an empty default if needed.
 void set_attr(void* object, const char* name, std::string_view value);
 
+/// Text for a Graphviz label attribute: backslashes doubled, since Graphviz reads `\n`, `\l`,
+/// `\N`... in labels as escapes (a name ending in a backslash would otherwise eat the closing quote).
+std::string escape_label(std::string_view text);
+
 /// The graph written in DOT by cgraph's agwrite.
 std::string write_dot(Agraph_t* graph);
 

@@ -210,11 +210,18 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     // First pass: every role's id, so progressions can refer forwards.
     std::vector<YAML::Node> role_nodes = top.map_list("roles", true);
     std::vector<std::string> role_list;
+    // The id of a role node, if it has a usable one (a missing key must not be touched: yaml-cpp throws).
+    auto id_of = [](const YAML::Node& node) -> std::string {
+        if (!node.IsMap()) return {};
+        YAML::Node id = node["id"];
+        return id.IsDefined() && id.IsScalar() ? id.Scalar() : std::string{};
+    };
     for (const auto& node : role_nodes)
-        if (node.IsMap() && node["id"].IsScalar()) role_list.push_back(node["id"].Scalar());
+        if (std::string id = id_of(node); !id.empty()) role_list.push_back(id);
 
     for (const auto& node : role_nodes) {
-        std::string label = node.IsMap() && node["id"].IsScalar() ? "role '" + node["id"].Scalar() + "'" : "role";
+        std::string id = id_of(node);
+        std::string label = id.empty() ? "role" : "role '" + id + "'";
         MapReader m(node, label, file, diags,
                     {"id", "name", "level", "levels", "settings", "progresses_to", "summary", "url", "aliases",
                      "pay_band"});

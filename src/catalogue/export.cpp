@@ -74,11 +74,11 @@ std::string export_json(const Catalogue& c) {
 
 std::string export_dot(const Catalogue& c) {
     GraphPtr g = new_graph("pathways");
-    set_attr(g.get(), "label", c.title);
+    set_attr(g.get(), "label", escape_label(c.title));
     for (const auto& r : c.roles) {
         std::string id = r.id;
         Agnode_t* n = agnode(g.get(), id.data(), 1);
-        set_attr(n, "label", r.name);
+        set_attr(n, "label", escape_label(r.name));
         set_attr(n, "levels", join(r.levels, ","));
         set_attr(n, "settings", join(r.settings, ","));
     }

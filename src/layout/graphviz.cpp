@@ -125,6 +125,15 @@ std::string write_dot(Agraph_t* graph) {
     return out;
 }
 
+std::string escape_label(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
 GraphPtr read_dot(const std::string& text) { return GraphPtr(agmemread(text.c_str())); }
 
 }  // namespace pathways

@@ -53,14 +53,6 @@ namespace {
 constexpr std::size_t kWrap = 18;  // characters per label line
 constexpr double kPad = 8;         // points around the drawing
 
-std::string escape_label(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '\\') out += "\\\\";
-        else out += c;
-    }
-    return out;
-}
 
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <tuple>
 
 namespace pathways {
 
@@ -21,13 +22,18 @@ std::size_t Diagnostics::errors() const {
 std::size_t Diagnostics::warnings() const { return items_.size() - errors(); }
 
 void Diagnostics::print(std::ostream& out) const {
+    // Files in the order first met; within a file, by line and column.
+    std::vector<std::string> files;
+    for (const auto& d : items_)
+        if (std::find(files.begin(), files.end(), d.where.file) == files.end()) files.push_back(d.where.file);
+    auto rank = [&](const Diagnostic* d) {
+        return std::tuple(std::find(files.begin(), files.end(), d->where.file) - files.begin(), d->where.line,
+                          d->where.column);
+    };
     std::vector<const Diagnostic*> sorted;
     for (const auto& d : items_) sorted.push_back(&d);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic* a, const Diagnostic* b) {
-        if (a->where.file != b->where.file) return false;  // keep file order as found
-        if (a->where.line != b->where.line) return a->where.line < b->where.line;
-        return a->where.column < b->where.column;
-    });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [&](const Diagnostic* a, const Diagnostic* b) { return rank(a) < rank(b); });
     for (const auto* d : sorted) out << format(*d) << '\n';
 }
 

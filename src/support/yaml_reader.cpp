@@ -1,5 +1,6 @@
 #include "pathways/yaml_reader.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -29,7 +30,8 @@ public:
     Guard(const YamlLimits& limits, const std::string& file, Diagnostics& diags)
         : limits_(limits), file_(file), diags_(diags) {}
 
-    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentStart(const YAML::Mark& mark) override { document_start = mark; }
+    YAML::Mark document_start;
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor, {}, false); }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -107,16 +109,24 @@ private:
     std::size_t total_ = 0;
 };
 
-/// Checks that text is UTF-8 without NUL bytes; reports the first bad byte with its place.
+/// Checks that text is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+/// above U+10FFFF) without NUL bytes; reports the first bad byte with its place (column in characters).
 bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diags) {
     int line = 1, column = 1;
     for (std::size_t i = 0; i < text.size();) {
-        auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+        unsigned char c = byte(0);
+        std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
         bool ok = len > 0 && i + len <= text.size() && c != 0;
-        for (std::size_t k = 1; ok && k < len; ++k)
-            ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (ok && len == 2) ok = c >= 0xC2;  // no overlong forms
+        for (std::size_t k = 1; ok && k < len; ++k) ok = (byte(k) & 0xC0) == 0x80;
+        if (ok && len == 3) {
+            unsigned char c1 = byte(1);
+            ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong; surrogates
+        }
+        if (ok && len == 4) {
+            unsigned char c1 = byte(1);
+            ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);  // overlong; above U+10FFFF
+        }
         if (!ok) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", c);
@@ -172,7 +182,7 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
             return std::nullopt;
         }
         if (parser.HandleNextDocument(guard)) {
-            diags.error({file, 0, 0}, "file holds more than one YAML document (remove the extra '---')");
+            diags.error(at(file, guard.document_start), "file holds more than one YAML document (remove the extra '---')");
             return std::nullopt;
         }
     } catch (const GuardStop& stop) {
@@ -192,6 +202,15 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
 }
 
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags, std::size_t max_bytes) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        diags.error({path, 0, 0}, "is a folder, not a file");
+        return std::nullopt;
+    }
+    if (auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes) {
+        diags.error({path, 0, 0}, "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(max_bytes));
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error({path, 0, 0}, "cannot open file");
@@ -226,7 +245,7 @@ MapReader::MapReader(const YAML::Node& node, std::string what, std::string file,
     }
     std::vector<std::string> known(keys.begin(), keys.end());
     for (auto it = node_.begin(); it != node_.end(); ++it) {
-        const YAML::Node& key = it->first;
+        YAML::Node key = it->first;  // a copy: the iterator's pair is a temporary
         if (!key.IsScalar()) {
             diags_.error(location_of(file_, key), "keys in " + what_ + " must be plain words");
             continue;
