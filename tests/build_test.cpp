@@ -338,6 +338,25 @@ TEST_CASE("A failing poster leaves no file behind, and the others still build") 
     CHECK(built_names(again) == std::set<std::string>{"bad"});
 }
 
+TEST_CASE("A poster that fails halfway through writing takes back its files, and the index page says so") {
+    PosterSet set;
+    REQUIRE(set.build().ok());
+    // Its thumbnail, written last, cannot be replaced: the PDF and PNG renamed into place before
+    // it are taken back, so the set never mixes files of two builds.
+    fs::remove(set.out("a-all.thumb.png"));
+    fs::create_directories(set.out("a-all.thumb.png"));
+    BuildReport r = set.build();
+    CHECK(r.failed == 1);
+    CHECK(r.up_to_date == 2);
+    CHECK_FALSE(fs::exists(set.out("a-all.pdf")));
+    CHECK_FALSE(fs::exists(set.out("a-all.png")));
+    std::string html = slurp(set.out("index.html"));
+    CHECK_FALSE(contains(html, "href=\"a-all.pdf\""));
+    CHECK(contains(html, "This poster failed to build."));
+    fs::remove(set.out("a-all.thumb.png"));
+    CHECK(built_names(set.build()) == std::set<std::string>{"a-all"});
+}
+
 TEST_CASE("Poster files are written all-or-nothing") {
     PosterSet set;
     fs::create_directories(set.out());

@@ -473,6 +473,13 @@ BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
         } else {
             o.status = PosterOutcome::Status::Failed;
             o.message = r.message;
+            // The files of its last good build stay (they were never touched, or were taken back
+            // whole); if they are gone, so is its record, and the index page says it is not built.
+            auto it = state.posters.find(job.spec->name);
+            if (it != state.posters.end() && !outputs_intact(m.output, *job.spec, it->second)) {
+                state.posters.erase(it);
+                save_state();
+            }
         }
         progress.finished(o, r.detail);
     };
