@@ -6,21 +6,30 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DPATHWAYS_WERROR=ON
 endif
 
-.PHONY: all deps build posters test sanitize clean
+MAKEFLAGS += --no-print-directory
+
+.PHONY: all deps configure program build posters test sanitize clean
 
 all: build
 
 deps:
 	@./scripts/install-deps
 
-build: deps
+configure: deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+
+# Just the program (what `make posters` needs).
+program: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target pathways
+
+# The program and the tests.
+build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # Builds every poster in data/posters.yaml that is out of date, and output/index.html.
 # POSTERS_FLAGS: e.g. --force, -j 1, --quiet.
 POSTERS_FLAGS ?=
-posters: build
+posters: program
 	./$(BUILD_DIR)/pathways build data/posters.yaml $(POSTERS_FLAGS)
 
 test: build
