@@ -393,7 +393,7 @@ TEST_CASE("accessible: role=img labelled by title and desc, roles titled and des
     }
 }
 
-TEST_CASE("themable: classes per setting, level, role and link kind; colours from CSS custom properties", "[svg]") {
+TEST_CASE("themable: classes per setting, level, role and link kind, colours from CSS custom properties", "[svg]") {
     Catalogue c = load_cat("data/ncl-career-pathways.yaml");
     Style s = load_sty(kSource + "/styles/nhs.yaml");
     Poster p = poster_of(c, s);
@@ -479,7 +479,7 @@ TEST_CASE("ids derive from the poster name and role ids: stable when roles are a
     for (const auto& id : ids(odd)) CHECK_THAT(id, Catch::Matches("[A-Za-z][A-Za-z0-9_-]*"));
 }
 
-TEST_CASE("roles with a safe url become links; any other scheme is refused", "[svg]") {
+TEST_CASE("roles with a safe url become links, and any other scheme is refused", "[svg]") {
     Catalogue c = load_cat("data/nhs-management-careers.yaml");
     Style s = load_sty(kSource + "/styles/nhs.yaml");
     // Hostile URLs slipped past the loader (which rejects them) straight into the data.
