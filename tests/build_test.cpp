@@ -383,7 +383,7 @@ TEST_CASE("Temporary files left by a killed build are swept, others' are kept") 
     CHECK(fs::exists(set.out(".notes.txt.tmp-" + std::to_string(gone))));
 }
 
-TEST_CASE("pathways build: -j 1 and -j 2 give identical bytes; a second run is a no-op") {
+TEST_CASE("pathways build: -j 1 and -j 2 give identical bytes, and a second run is a no-op") {
     PosterSet one, two;
     Run r1 = run_cli("build " + one.manifest() + " -j 1");
     INFO(r1.out);

@@ -56,7 +56,12 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
         switch (format) {
             case OutputFormat::Pdf: bytes = render_pdf(poster); break;
             case OutputFormat::Png: bytes = render_png(poster, spec.dpi); break;
-            case OutputFormat::Svg: bytes = render_svg(poster, style); break;
+            case OutputFormat::Svg: {
+                SvgOptions o;
+                o.id_prefix = spec.name;  // two posters' SVGs on one page never clash
+                bytes = render_svg(poster, style, o);
+                break;
+            }
             case OutputFormat::EmbedSvg: {
                 SvgOptions o;
                 o.embed = true;

@@ -52,10 +52,29 @@ BuildDate resolve_build_date() {
     return d;
 }
 
+namespace {
+
+/// The running program's own bytes, hashed once: a pathways rebuilt with other layout or drawing
+/// code draws other posters, so its version alone would not be enough to say "up to date".
+const std::string& program_fingerprint() {
+    static const std::string fingerprint = [] {
+        Fnv1a h;
+        std::ifstream in("/proc/self/exe", std::ios::binary);
+        char buffer[65536];
+        while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+            h.add(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
+        return h.hex();
+    }();
+    return fingerprint;
+}
+
+}  // namespace
+
 std::string build_key(const BuildPlan& plan, const PosterSpec& poster, const BuildDate& date) {
     Fnv1a h;
     h.field("pathways build key 1");
     h.field(kVersion);
+    h.field(program_fingerprint());
     h.field(plan.catalogue_of(poster).bytes);
     h.field(plan.style_of(poster).bytes);
     h.field(poster.canonical());

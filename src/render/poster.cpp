@@ -232,7 +232,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
                                     {"within-level", &style.within, "Can move to a role at the same level"},
                                     {"down", &style.down, "Can move to a role at a lower level"},
                                     {"same-role", &style.same_role, "The same role, listed at two levels"},
-                                    {"transfer", &style.transfer, "Can move to a role in another setting (outside this diagram)"}};
+                                    {"transfer", &style.transfer, "Leads to a role outside this diagram (the box says where it is found)"}};
         std::vector<const Sample*> present;
         for (const auto& sample : samples) {
             std::string kind = sample.kind;
