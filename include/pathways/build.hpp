@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pathways/poster.hpp"
 #include "pathways/manifest.hpp"
 
 namespace pathways {
@@ -23,14 +24,6 @@ private:
     std::uint64_t h_ = 14695981039346656037ull;
 };
 
-/// The date printed on posters: SOURCE_DATE_EPOCH's day when that is set, else today's (UTC);
-/// in the footer's form, "21 November 2026". One build resolves it once, so every poster of a
-/// run carries the same date whatever the number of jobs.
-struct BuildDate {
-    std::string text;
-    bool pinned = false;  // from SOURCE_DATE_EPOCH (then it is an input of every poster's key)
-};
-BuildDate resolve_build_date();
 
 /// What a poster's files depend on, as a hash: the program's version, the bytes of its catalogue
 /// and style, its manifest entry, and the build date when SOURCE_DATE_EPOCH pins it.
@@ -117,7 +110,5 @@ void write_poster_files(const std::string& folder, const std::vector<RenderedFil
 /// The index page: a contact sheet of the set, thumbnails linking to each poster's files.
 std::string index_html(const BuildPlan& plan, const BuildState& state, const BuildReport& report);
 
-/// `text` with &, <, >, " and ' escaped for HTML.
-std::string html_escape(std::string_view text);
 
 }  // namespace pathways

@@ -9,6 +9,9 @@ namespace pathways {
 /// `"text"` with JSON escapes.
 std::string json_quote(std::string_view text);
 
+/// Text ready for XML or HTML, in content or a quoted attribute: & < > " ' escaped.
+std::string xml_escape(std::string_view text);
+
 /// The catalogue as JSON: title, levels, settings and roles with their links.
 std::string export_json(const Catalogue& catalogue);
 

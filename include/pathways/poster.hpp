@@ -17,12 +17,21 @@ struct PaperSize {
 /// A0..A4 in points (1 mm = 72/25.4 pt); nothing for an unknown name.
 std::optional<PaperSize> paper_size(const std::string& name);
 
+/// The date printed on posters: SOURCE_DATE_EPOCH's day when that is set, else today's (UTC);
+/// in the footer's form, "21 November 2026". One build resolves it once, so every poster of a
+/// run carries the same date whatever the number of jobs.
+struct BuildDate {
+    std::string text;
+    bool pinned = false;  // from SOURCE_DATE_EPOCH (then it is an input of every poster's key)
+};
+BuildDate resolve_build_date();
+
 /// What to put on one page.
 struct PosterOptions {
     std::string page;              // A0..A4; empty: the style's
     std::optional<bool> landscape; // unset: the style's
     std::string title;             // empty: the catalogue's
-    std::string build_date;        // e.g. "21 November 2026"; empty: from SOURCE_DATE_EPOCH or today
+    std::string build_date;        // e.g. "21 November 2026"; empty: resolve_build_date()
 };
 
 /// A line of text placed on the page (baseline position, in points).

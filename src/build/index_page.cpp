@@ -2,26 +2,11 @@
 #include <set>
 
 #include "pathways/build.hpp"
+#include "pathways/export.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways {
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += ch;
-        }
-    }
-    return out;
-}
 
 namespace {
 
@@ -72,8 +57,8 @@ std::string index_html(const BuildPlan& plan, const BuildState& state, const Bui
     for (const auto& p : m.posters) {
         const Catalogue& c = plan.catalogue_of(p).value;
         const Style& style = plan.style_of(p).value;
-        std::string poster_name = html_escape(p.name);
-        std::string poster_title_text = html_escape(poster_title(p, c));
+        std::string poster_name = xml_escape(p.name);
+        std::string poster_title_text = xml_escape(poster_title(p, c));
         auto entry = state.posters.find(p.name);
         const PosterOutcome* outcome = report.outcome(p.name);
         bool failed = outcome && outcome->status == PosterOutcome::Status::Failed;
@@ -101,12 +86,12 @@ std::string index_html(const BuildPlan& plan, const BuildState& state, const Bui
             cards += "  <div class=\"thumb\"><p class=\"failed\">Not built</p></div>\n";
         }
         cards += "  <h2>" + poster_title_text + "</h2>\n";
-        cards += "  <p>" + html_escape(describe_view(p.view, c)) + " \xC2\xB7 " + html_escape(page) +
+        cards += "  <p>" + xml_escape(describe_view(p.view, c)) + " \xC2\xB7 " + xml_escape(page) +
                  (landscape ? " landscape" : " portrait") + "</p>\n";
-        cards += "  <p>From <cite>" + html_escape(c.title) + "</cite> (data version " + html_escape(c.version) +
+        cards += "  <p>From <cite>" + xml_escape(c.title) + "</cite> (data version " + xml_escape(c.version) +
                  ")</p>\n";
         if (have_files) {
-            cards += "  <p>Built " + html_escape(entry->second.built) + "</p>\n";
+            cards += "  <p>Built " + xml_escape(entry->second.built) + "</p>\n";
         }
         if (failed)
             cards += have_files ? "  <p class=\"failed\">The last build of this poster failed; these files are from an "
@@ -123,17 +108,17 @@ std::string index_html(const BuildPlan& plan, const BuildState& state, const Bui
 
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                       html_escape(title) + "</title>\n<style>" + kStyleSheet + "</style>\n</head>\n<body>\n<header>\n";
-    html += "<h1>" + html_escape(title) + "</h1>\n";
+                       xml_escape(title) + "</title>\n<style>" + kStyleSheet + "</style>\n</head>\n<body>\n<header>\n";
+    html += "<h1>" + xml_escape(title) + "</h1>\n";
     for (const Catalogue* c : sources) {
-        html += "<p>" + html_escape(c->title);
-        if (!c->publisher.empty()) html += " \xC2\xB7 " + html_escape(c->publisher);
-        html += " \xC2\xB7 data version " + html_escape(c->version) + "</p>\n";
+        html += "<p>" + xml_escape(c->title);
+        if (!c->publisher.empty()) html += " \xC2\xB7 " + xml_escape(c->publisher);
+        html += " \xC2\xB7 data version " + xml_escape(c->version) + "</p>\n";
     }
     html += "<p>" + std::to_string(m.posters.size()) + (m.posters.size() == 1 ? " poster" : " posters") +
             (shown < m.posters.size() ? " (" + std::to_string(m.posters.size() - shown) + " not built)" : "") +
             "</p>\n</header>\n<main>\n" + cards + "</main>\n";
-    html += "<footer><p>Made with pathways " + html_escape(kVersion) +
+    html += "<footer><p>Made with pathways " + xml_escape(kVersion) +
             ". Each poster shows the date it was built; PDF is for printing, PNG for screens and slides, "
             "SVG for web pages.</p></footer>\n</body>\n</html>\n";
     return html;

@@ -32,25 +32,6 @@ std::string Fnv1a::hex() const {
     return buf;
 }
 
-BuildDate resolve_build_date() {
-    BuildDate d;
-    std::time_t t = std::time(nullptr);
-    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long v = std::strtoll(sde, &end, 10);
-        if (*sde && end && *end == '\0' && v >= 0) {
-            t = static_cast<std::time_t>(v);
-            d.pinned = true;
-        }
-    }
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%d %B %Y", &tm);
-    d.text = buf;
-    if (!d.text.empty() && d.text[0] == '0') d.text.erase(0, 1);
-    return d;
-}
 
 namespace {
 

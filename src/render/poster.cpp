@@ -19,6 +19,26 @@ constexpr double kA1Short = 594 * kMm;
 constexpr double kMaxScale = 2.5;  // a small drawing is enlarged at most this much
 }  // namespace
 
+BuildDate resolve_build_date() {
+    BuildDate d;
+    std::time_t t = std::time(nullptr);
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(sde, &end, 10);
+        if (*sde && end && *end == '\0' && v >= 0) {
+            t = static_cast<std::time_t>(v);
+            d.pinned = true;
+        }
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%d %B %Y", &tm);
+    d.text = buf;
+    if (!d.text.empty() && d.text[0] == '0') d.text.erase(0, 1);
+    return d;
+}
+
 std::optional<PaperSize> paper_size(const std::string& name) {
     static const std::vector<PaperSize> sizes{{"A0", 841 * kMm, 1189 * kMm}, {"A1", 594 * kMm, 841 * kMm},
                                               {"A2", 420 * kMm, 594 * kMm},  {"A3", 297 * kMm, 420 * kMm},
@@ -41,23 +61,6 @@ double Poster::smallest_text() const {
 }
 
 namespace {
-
-std::string build_date_text(const std::string& given) {
-    if (!given.empty()) return given;
-    std::time_t t = std::time(nullptr);
-    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long v = std::strtoll(sde, &end, 10);
-        if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
-    }
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%d %B %Y", &tm);
-    std::string s = buf;
-    if (s[0] == '0') s.erase(0, 1);
-    return s;
-}
 
 /// Places text blocks top-down inside a column.
 class Column {
@@ -124,7 +127,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
 
     // Footer, from the bottom up.
     std::string footer = c.publisher + "  \xC2\xB7  Source: " + c.source + "  \xC2\xB7  Data version " + c.version +
-                         "  \xC2\xB7  Built " + build_date_text(options.build_date) + " with pathways " + kVersion;
+                         "  \xC2\xB7  Built " + (options.build_date.empty() ? resolve_build_date().text : options.build_date) + " with pathways " + kVersion;
     double fsize = style.footer_size * f;
     auto footer_lines = measure.wrap(footer, fsize, false, p.width - 2 * m);
     double bottom = p.height - m - fsize * 1.25 * static_cast<double>(footer_lines.size());

@@ -22,6 +22,7 @@
 #include <set>
 
 #include "pathways/catalogue.hpp"
+#include "pathways/export.hpp"
 #include "pathways/poster.hpp"
 #include "text.hpp"
 
@@ -65,21 +66,8 @@ std::string xml_chars(std::string_view s) {
     return out;
 }
 
-/// `s` ready for XML text or a double-quoted attribute: & < > " ' escaped.
-std::string esc(std::string_view s) {
-    std::string out;
-    for (char ch : xml_chars(s)) {
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += ch;
-        }
-    }
-    return out;
-}
+/// `s` ready for XML text or a double-quoted attribute: only XML characters, & < > " ' escaped.
+std::string esc(std::string_view s) { return xml_escape(xml_chars(s)); }
 
 /// `s` reduced to a safe id or class fragment: lower-case letters, digits and single hyphens.
 std::string ident(std::string_view s) {
