@@ -383,6 +383,41 @@ TEST_CASE("Temporary files left by a killed build are swept, others' are kept") 
     CHECK(fs::exists(set.out(".notes.txt.tmp-" + std::to_string(gone))));
 }
 
+TEST_CASE("Files of posters taken out of the manifest are removed, unless someone changed them") {
+    PosterSet set;
+    REQUIRE(set.build().ok());
+    REQUIRE(fs::exists(set.out("b-all.png")));
+    REQUIRE(fs::exists(set.out("a-community.svg")));
+    spit(set.out("notes.txt"), "someone else's file");
+
+    // b-all leaves the manifest; a-community no longer wants its page SVG.
+    std::string manifest = slurp(set.manifest());
+    manifest.erase(manifest.find("  - {name: b-all"));
+    manifest.replace(manifest.find("[pdf, svg, embed-svg]"), 21, "[pdf, embed-svg]");
+    spit(set.manifest(), manifest);
+    BuildReport r = set.build();
+    REQUIRE(r.ok());
+    CHECK(std::set<std::string>(r.removed.begin(), r.removed.end()) ==
+          std::set<std::string>{"b-all.png", "b-all.thumb.png", "a-community.svg"});
+    CHECK_FALSE(fs::exists(set.out("b-all.png")));
+    CHECK_FALSE(fs::exists(set.out("a-community.svg")));
+    CHECK(fs::exists(set.out("a-community.embed.svg")));
+    CHECK(fs::exists(set.out("notes.txt")));
+    CHECK(contains(set.log(), "removed 3 files"));
+    CHECK_FALSE(contains(slurp(set.out(kStateFile)), "b-all"));
+    CHECK_FALSE(contains(slurp(set.out(kIndexFile)), "b-all"));
+
+    // A file the user edited after the build is left alone.
+    spit(set.out("a-all.png"), "edited by hand");
+    manifest.erase(manifest.find("  - {name: a-all"), manifest.find("  - name: a-community") - manifest.find("  - {name: a-all"));
+    spit(set.manifest(), manifest);
+    r = set.build();
+    REQUIRE(r.ok());
+    CHECK(std::set<std::string>(r.removed.begin(), r.removed.end()) == std::set<std::string>{"a-all.pdf", "a-all.thumb.png"});
+    CHECK(slurp(set.out("a-all.png")) == "edited by hand");
+    CHECK_FALSE(contains(slurp(set.out(kStateFile)), "a-all"));
+}
+
 TEST_CASE("pathways build: -j 1 and -j 2 give identical bytes, and a second run is a no-op") {
     PosterSet one, two;
     Run r1 = run_cli("build " + one.manifest() + " -j 1");

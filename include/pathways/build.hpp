@@ -82,6 +82,7 @@ struct BuildReport {
     std::size_t built = 0, up_to_date = 0, failed = 0;
     double seconds = 0;
     std::vector<std::string> errors;  // problems not tied to one poster (output folder, state, index)
+    std::vector<std::string> removed;  // files of earlier builds the manifest no longer asks for, deleted
     bool ok() const { return failed == 0 && errors.empty(); }
     const PosterOutcome* outcome(const std::string& name) const;
 };

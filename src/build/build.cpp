@@ -161,6 +161,31 @@ void sweep_temporaries(const std::string& folder, const std::set<std::string>& o
     }
 }
 
+/// Removes the files earlier builds wrote that the manifest no longer asks for (a poster taken out
+/// of it, or a format dropped), and forgets them. A file changed since pathways wrote it is not
+/// pathways' to delete: it stays, and is only forgotten. Returns the names removed.
+std::vector<std::string> remove_stale_outputs(const std::string& folder, BuildState& state,
+                                              const std::set<std::string>& ours) {
+    std::vector<std::string> removed;
+    for (auto it = state.posters.begin(); it != state.posters.end();) {
+        auto& files = it->second.files;
+        for (auto f = files.begin(); f != files.end();) {
+            if (ours.count(f->first)) {
+                ++f;
+                continue;
+            }
+            fs::path path = fs::path(folder) / f->first;
+            bool ok = false;
+            std::string bytes = read_file(path.string(), ok);
+            std::error_code ec;
+            if (ok && Fnv1a().add(bytes).hex() == f->second && fs::remove(path, ec)) removed.push_back(f->first);
+            f = files.erase(f);
+        }
+        it = files.empty() ? state.posters.erase(it) : std::next(it);
+    }
+    return removed;
+}
+
 /// Holds an exclusive lock on the output folder while a build uses it.
 class FolderLock {
 public:
@@ -435,6 +460,7 @@ BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
 
     const std::string state_path = (fs::path(m.output) / kStateFile).string();
     BuildState state = BuildState::load(state_path);
+    report.removed = remove_stale_outputs(m.output, state, ours);
 
     std::vector<Job> queue;
     for (std::size_t i = 0; i < m.posters.size(); ++i) {
@@ -507,7 +533,7 @@ BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
             done(job, r);
         }
     }
-    if (queue.empty() && !fs::exists(state_path)) save_state();
+    if ((queue.empty() && !fs::exists(state_path)) || !report.removed.empty()) save_state();
 
     // The index page, rewritten only when it changes.
     std::string index = index_html(plan, state, report);

@@ -113,6 +113,11 @@ void Progress::summary(const BuildReport& r) {
     clear_line();
     if (mode_ == ProgressMode::Quiet) return;
     std::size_t total = r.posters.size();
+    if (!r.removed.empty()) {
+        out_ << "pathways build: removed " << plural(r.removed.size(), "file", "files") << " the manifest no longer asks for:";
+        for (const auto& name : r.removed) out_ << ' ' << name;
+        out_ << '\n';
+    }
     if (r.built == 0 && r.failed == 0) {
         out_ << "pathways build: everything is up to date (" << plural(total, "poster", "posters") << ", "
              << seconds_text(r.seconds) << ")\n";
