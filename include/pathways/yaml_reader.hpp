@@ -72,6 +72,9 @@ public:
 
 private:
     void missing(std::string_view key);
+    /// The sequence under `key`, or nothing (reported when it is missing but required, or not a
+    /// list; `hint` follows "must be a list").
+    std::optional<YAML::Node> list(std::string_view key, bool required, std::string_view hint);
 
     YAML::Node node_;
     std::string what_;

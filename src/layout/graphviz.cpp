@@ -103,6 +103,9 @@ GVC_t* graphviz_context() {
 }
 
 GraphPtr new_graph(const std::string& name, bool directed) {
+    // gvContext() declares a default node label for every graph opened after it: make sure it has
+    // run, so a graph (and its DOT) is the same whether or not this process has drawn anything yet.
+    graphviz_context();
     std::string copy = name;
     return GraphPtr(agopen(copy.data(), directed ? Agdirected : Agundirected, &deterministic_disc));
 }

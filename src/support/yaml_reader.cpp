@@ -295,21 +295,29 @@ std::string MapReader::text(std::string_view key, bool required) {
     return v.Scalar();
 }
 
-std::vector<LocatedString> MapReader::text_list(std::string_view key, bool required) {
-    std::vector<LocatedString> out;
-    if (!is_map_) return out;
+std::optional<YAML::Node> MapReader::list(std::string_view key, bool required, std::string_view hint) {
+    if (!is_map_) return std::nullopt;
     YAML::Node v = get(key);
     if (!v.IsDefined()) {
         if (required) missing(key);
-        return out;
+        return std::nullopt;
     }
-    if (v.IsNull()) return out;
+    if (v.IsNull()) return std::nullopt;
     if (!v.IsSequence()) {
-        diags_.error(where(key), "'" + std::string(key) + "' in " + what_ + " must be a list (write [" +
-                                     (v.IsScalar() ? v.Scalar() : std::string("...")) + "]), not " + describe(v));
-        return out;
+        diags_.error(where(key), "'" + std::string(key) + "' in " + what_ + " must be a list" + std::string(hint) +
+                                     ", not " + describe(v));
+        return std::nullopt;
     }
-    for (const auto& item : v) {
+    return v;
+}
+
+std::vector<LocatedString> MapReader::text_list(std::string_view key, bool required) {
+    std::vector<LocatedString> out;
+    YAML::Node v = get(key);
+    std::string hint = v.IsDefined() && v.IsScalar() ? " (write [" + v.Scalar() + "])" : "";
+    auto list = this->list(key, required, hint);
+    if (!list) return out;
+    for (const auto& item : *list) {
         if (!item.IsScalar() || item.Scalar().empty()) {
             diags_.error(location_of(file_, item), "items of '" + std::string(key) + "' in " + what_ +
                                                        " must be text, not " + describe(item));
@@ -349,18 +357,8 @@ std::optional<bool> MapReader::flag(std::string_view key) {
 
 std::vector<YAML::Node> MapReader::map_list(std::string_view key, bool required) {
     std::vector<YAML::Node> out;
-    if (!is_map_) return out;
-    YAML::Node v = get(key);
-    if (!v.IsDefined()) {
-        if (required) missing(key);
-        return out;
-    }
-    if (v.IsNull()) return out;
-    if (!v.IsSequence()) {
-        diags_.error(where(key), "'" + std::string(key) + "' in " + what_ + " must be a list, not " + describe(v));
-        return out;
-    }
-    for (const auto& item : v) out.push_back(item);
+    if (auto list = this->list(key, required, ""))
+        for (const auto& item : *list) out.push_back(item);
     return out;
 }
 
