@@ -188,6 +188,38 @@ TEST_CASE("the NCL poster reads well on A1: fill, text size, no link through a b
         for (const auto& line : r.lines) CHECK(line.size() * s.role_size * 0.55 < r.box.w + 1);
 }
 
+TEST_CASE("panels the legend has no room for go where the drawing leaves room, in order, clear of it") {
+    Style s = style_named("nhs");
+    for (const auto& name : kCatalogues) {
+        Catalogue c = load(name);
+        Poster p = compose_poster(select(c, View{}), s, {});
+        INFO(name);
+        // The panels shown are the first ones: the catalogue's order is their priority.
+        std::size_t shown = 0;
+        while (shown < c.panels.size() && std::any_of(p.texts.begin(), p.texts.end(), [&](const PageText& t) {
+                   return t.role == "heading" && t.text == c.panels[shown].title;
+               }))
+            ++shown;
+        for (std::size_t i = shown; i < c.panels.size(); ++i)
+            CHECK_FALSE(std::any_of(p.texts.begin(), p.texts.end(), [&](const PageText& t) { return t.text == c.panels[i].title; }));
+        // On A1 both posters have room for at least three (the management one below its drawing).
+        CHECK(shown >= 3);
+        // No page text runs into the drawing, and the drawing stays in its area.
+        Box d{p.drawing_at.x, p.drawing_at.y, p.layout.width() * p.drawing_scale, p.layout.height() * p.drawing_scale};
+        for (const auto& t : p.texts) {
+            double w = static_cast<double>(t.text.size()) * t.size * 0.6;  // generous: bytes, wide glyphs
+            bool apart = t.x + w <= d.x || t.x >= d.x + d.w || t.baseline <= d.y || t.baseline - t.size >= d.y + d.h;
+            INFO(t.text);
+            CHECK(apart);
+        }
+        const Box& a = p.drawing_area;
+        CHECK(d.x >= a.x - 0.5);
+        CHECK(d.y >= a.y - 0.5);
+        CHECK(d.x + d.w <= a.x + a.w + 0.5);
+        CHECK(d.y + d.h <= a.y + a.h + 0.5);
+    }
+}
+
 TEST_CASE("both catalogues in every style: page size, fonts embedded, all text present") {
     for (const auto& style_name : kStyles) {
         Style s = style_named(style_name);

@@ -95,6 +95,76 @@ private:
     double x_, y_, w_, f_;
 };
 
+/// Places panels `first`… of `panels`, in order, in the room a drawing of `dw`×`dh` leaves in
+/// `area`: a strip of columns below it, or one column beside it, whichever room is larger. Puts as
+/// many as it can (stopping at the first that does not fit, so the catalogue's order is its
+/// priority), choosing the number of columns that fits the most. Returns the area left for the
+/// drawing; the drawing centred in it sits beside the panels.
+Box place_spare_panels(Poster& p, TextMeasure& measure, const Style& style, const std::vector<Panel>& panels,
+                       std::size_t first, Box area, double dw, double dh, double f) {
+    const double gap = 14 * kMm * f;
+    const double spare_h = area.h - dh - gap, spare_w = area.w - dw - gap;
+    const double measure_w = 130 * kMm * f;  // a comfortable line length for panel text
+    const bool below = spare_h * area.w >= spare_w * area.h;
+    std::vector<std::vector<std::pair<double, double>>> layouts;  // candidate column sets: x, width
+    Box strip;
+    if (below && spare_h >= 35 * kMm * f) {
+        strip = {area.x, area.y + dh + gap, area.w, spare_h};
+        int most = std::max(1, static_cast<int>((area.w + gap) / (measure_w + gap)));
+        for (int n = most; n >= 1; --n) {
+            double w = (area.w - gap * (n - 1)) / n;
+            layouts.emplace_back();
+            for (int i = 0; i < n; ++i) layouts.back().push_back({area.x + i * (w + gap), w});
+        }
+    } else if (!below && spare_w >= 0.6 * measure_w) {
+        double w = std::min(spare_w, 1.3 * measure_w);
+        strip = {area.x + dw + gap, area.y, w, area.h};
+        layouts.push_back({{strip.x, w}});
+    }
+
+    // Places the panels in `columns`; returns how many, and how far into the strip they reach.
+    const std::size_t first_text = p.texts.size();
+    auto place = [&](const std::vector<std::pair<double, double>>& columns) {
+        p.texts.resize(first_text);
+        std::size_t col = 0, placed = 0;
+        double used = 0;
+        Column column(measure, p, style, columns[0].first, strip.y, columns[0].second, f);
+        for (std::size_t i = first; i < panels.size();) {
+            std::size_t texts = p.texts.size();
+            const double limit = strip.y + strip.h;
+            if (column.text(panels[i].title, style.heading_size * 0.85, true, style.title_colour, "heading", limit) &&
+                column.text(panels[i].text, style.text_size * 0.9, false, style.text_colour, "text", limit)) {
+                column.skip(8);
+                used = below ? std::max(used, column.y() - strip.y) : strip.w;
+                ++placed;
+                ++i;
+                continue;
+            }
+            p.texts.resize(texts);
+            if (++col >= columns.size() || column.y() == strip.y) break;
+            column = Column(measure, p, style, columns[col].first, strip.y, columns[col].second, f);
+        }
+        return std::pair{placed, used};
+    };
+    const std::vector<std::pair<double, double>>* best = nullptr;
+    std::size_t most = 0;
+    for (const auto& columns : layouts)
+        if (std::size_t n = place(columns).first; n > most) {
+            most = n;
+            best = &columns;
+        }
+    p.texts.resize(first_text);
+    if (std::getenv("PATHWAYS_DEBUG_LAYOUT")) std::fprintf(stderr, "spare panels: %s strip %.0fx%.0f, %zu layouts, best places %zu\n", below ? "below" : "beside", strip.w, strip.h, layouts.size(), most);
+    if (!best) return area;
+    double used = place(*best).second;
+
+    // Drawing and panels together, centred in the area; the drawing's area is what is left.
+    double shift = ((below ? area.h - dh : area.w - dw) - gap - used) / 2;
+    for (std::size_t i = first_text; i < p.texts.size(); ++i) (below ? p.texts[i].baseline : p.texts[i].x) += shift;
+    (below ? area.h : area.w) -= gap + used;
+    return area;
+}
+
 }  // namespace
 
 Poster compose_poster(const PathwayGraph& graph, const Style& style, const PosterOptions& options) {
@@ -143,6 +213,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     // Legend and panels go in a side column or in a strip of columns along the bottom, whichever
     // leaves the drawing area a shape the layout fills best (the style may fix one).
     const std::size_t base_texts = p.texts.size();
+    std::size_t panels_placed = 0;
     // Returns false when an essential block (settings, links, levels) did not fit; panels are optional.
     // `lf` shrinks the legend's text for a retry.
     auto compose_legend = [&](Poster& p, bool right, double lf) {
@@ -286,6 +357,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
 
         // Panels, as many as fit.
         bool essentials_fit = !missing;
+        panels_placed = 0;
         for (const auto& panel : c.panels) {
             bool ok = block([&] {
                 if (!legend.text(panel.title, style.heading_size * 0.85, true, style.title_colour, "heading", legend_bottom - 3 * style.text_size * f)) return false;
@@ -294,6 +366,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
                 return true;
             });
             if (!ok) break;
+            ++panels_placed;
         }
         return essentials_fit;
     };
@@ -310,6 +383,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
         std::vector<PageRect> rects;
         std::vector<PageLine> lines;
         Box area;
+        std::size_t panels;  // how many of the catalogue's panels the legend placed
     };
     std::vector<Trial> trials;
     for (bool right : placements) {
@@ -330,7 +404,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
             std::fprintf(stderr, "legend %s: area %.0fx%.0f -> %s rows=%d effort=%g scale=%.2f fill=%.2f crossings=%zu\n",
                          right ? "right" : "bottom", a.w, a.h, pick.left_to_right ? "LR" : "BT", pick.rows_per_level,
                          pick.effort, pick.scale, pick.fill, pick.crossings);
-        trials.push_back({pick, p.texts, p.rects, p.lines, p.drawing_area});
+        trials.push_back({pick, p.texts, p.rects, p.lines, p.drawing_area, panels_placed});
     }
     // As for shapes: a placement whose drawing is legible and fills its area, else one that prints
     // nearly as large as the best; then the fewest crossings.
@@ -355,11 +429,17 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     p.drawing_area = kept_area;
 
     // The drawing: laid out for the shape of the area left, scaled to fit, centred.
-    const Box& a = p.drawing_area;
+    Box a = p.drawing_area;
     p.layout = Layout::make(graph, style, chosen);
     double s = std::min(a.w / p.layout.width(), a.h / p.layout.height());
     s = std::min(s, kMaxScale);
     p.drawing_scale = s;
+
+    // Panels the legend had no room for go in the room the drawing leaves (the drawing keeps its
+    // scale; its area shrinks by what they take).
+    if (won->panels < c.panels.size())
+        p.drawing_area = a = place_spare_panels(p, measure, style, c.panels, won->panels, a, p.layout.width() * s,
+                                                p.layout.height() * s, f);
     p.drawing_at = {a.x + (a.w - p.layout.width() * s) / 2, a.y + (a.h - p.layout.height() * s) / 2};
     p.role_text_size = std::min(style.role_size, style.band_size) * s;
     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
