@@ -130,7 +130,8 @@ Box place_spare_panels(Poster& p, TextMeasure& measure, const Style& style, cons
         double used = 0;
         Column column(measure, p, style, columns[0].first, strip.y, columns[0].second, f);
         for (std::size_t i = first; i < panels.size();) {
-            std::size_t texts = p.texts.size();
+            const std::size_t texts = p.texts.size();
+            const bool fresh = column.y() == strip.y;
             const double limit = strip.y + strip.h;
             if (column.text(panels[i].title, style.heading_size * 0.85, true, style.title_colour, "heading", limit) &&
                 column.text(panels[i].text, style.text_size * 0.9, false, style.text_colour, "text", limit)) {
@@ -141,7 +142,7 @@ Box place_spare_panels(Poster& p, TextMeasure& measure, const Style& style, cons
                 continue;
             }
             p.texts.resize(texts);
-            if (++col >= columns.size() || column.y() == strip.y) break;
+            if (fresh || ++col >= columns.size()) break;  // too long for a whole column, or no columns left
             column = Column(measure, p, style, columns[col].first, strip.y, columns[col].second, f);
         }
         return std::pair{placed, used};
@@ -154,7 +155,9 @@ Box place_spare_panels(Poster& p, TextMeasure& measure, const Style& style, cons
             best = &columns;
         }
     p.texts.resize(first_text);
-    if (std::getenv("PATHWAYS_DEBUG_LAYOUT")) std::fprintf(stderr, "spare panels: %s strip %.0fx%.0f, %zu layouts, best places %zu\n", below ? "below" : "beside", strip.w, strip.h, layouts.size(), most);
+    if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
+        std::fprintf(stderr, "spare panels: %s, strip %.0fx%.0f, %zu column sets, at best %zu panels\n",
+                     below ? "below" : "beside", strip.w, strip.h, layouts.size(), most);
     if (!best) return area;
     double used = place(*best).second;
 
