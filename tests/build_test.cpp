@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "pathways/build.hpp"
+#include "pathways/graphviz.hpp"
 #include "pathways/output.hpp"
 #include "pathways/version.hpp"
 
@@ -224,6 +225,29 @@ TEST_CASE("A build writes every poster's formats, a thumbnail, the state and the
     CHECK(contains(set.log(), "[1/3] built a-all"));
     CHECK(contains(set.log(), "[3/3] built b-all"));
     CHECK(contains(set.log(), "pathways build: 3 built, 0 up to date, 0 failed, of 3 posters in"));
+}
+
+TEST_CASE("A poster can also write its graph as data: JSON and DOT of exactly its view") {
+    PosterSet set;
+    set.write_manifest("Community", "  - {name: a-data, catalogue: a, view: {settings: [community]}, formats: [json, dot]}\n");
+    BuildReport r = set.build();
+    INFO(set.log());
+    REQUIRE(r.ok());
+    // The community view: three roles; their progressions all lead to a general practice role.
+    std::string json = slurp(set.out("a-data.json"));
+    for (const char* id : {"health-care-assistant", "nursing-associate", "advanced-nurse-practitioner"})
+        CHECK(contains(json, std::string("{\"id\": \"") + id + "\""));
+    CHECK_FALSE(contains(json, "{\"id\": \"general-practice-nurse\""));
+    CHECK_FALSE(contains(json, "\"progresses_to\": [\""));
+    GraphPtr g = read_dot(slurp(set.out("a-data.dot")));
+    REQUIRE(g);
+    CHECK(agnnodes(g.get()) == 3);
+    CHECK(agnedges(g.get()) == 0);
+    // The index links the data; the thumbnail opens itself when a poster has no picture format.
+    std::string html = slurp(set.out(kIndexFile));
+    CHECK(contains(html, "<a href=\"a-data.json\">JSON data</a><a href=\"a-data.dot\">DOT graph</a>"));
+    CHECK(contains(html, "<a class=\"thumb\" href=\"a-data.thumb.png\">"));
+    CHECK(contains(html, "<a class=\"thumb\" href=\"a-all.pdf\">"));
 }
 
 TEST_CASE("The index page shows every poster with its thumbnail, links, catalogue and date, escaped") {

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pathways/catalogue.hpp"
+#include "pathways/export.hpp"
 #include "pathways/layout.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/style.hpp"
@@ -141,6 +142,30 @@ TEST_CASE("A setting view shows exactly the roles available in that setting, and
             CHECK(g.links.size() + g.transfers.size() == out_of_view_roles);
             // A transfer's destination is not available in the setting.
             for (const auto& t : g.transfers) CHECK_FALSE(has(t.to->settings, s.id));
+        }
+    }
+}
+
+TEST_CASE("A view's data (cut_to) holds its roles and only the links between them; an all view is the catalogue") {
+    for (const auto& file : kCatalogues) {
+        const Catalogue& c = catalogue_named(file);
+        INFO(file);
+        CHECK(export_json(cut_to(select(c, View{}))) == export_json(c));
+        CHECK(export_dot(cut_to(select(c, View{}))) == export_dot(c));
+        for (const auto& s : c.settings) {
+            INFO("setting " << s.id);
+            PathwayGraph g = select(c, View{View::Kind::Settings, {s.id}});
+            Catalogue cut = cut_to(g);
+            REQUIRE(cut.roles.size() == g.roles.size());
+            std::set<Pair> links, expected;
+            for (const auto& r : cut.roles) {
+                CHECK(has(r.settings, s.id));
+                for (const auto& t : r.progresses_to) links.insert({r.id, t});
+            }
+            for (const auto& l : g.links) expected.insert({l.from->id, l.to->id});
+            CHECK(links == expected);
+            CHECK(cut.levels.size() == c.levels.size());
+            CHECK(cut.settings.size() == c.settings.size());
         }
     }
 }

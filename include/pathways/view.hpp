@@ -42,4 +42,9 @@ struct PathwayGraph {
 /// Ids in the view must exist in the catalogue (the manifest loader checks them).
 PathwayGraph select(const Catalogue& catalogue, const View& view);
 
+/// The catalogue cut down to what a graph shows: its roles, each keeping only its progressions to
+/// roles in the graph; levels, settings and everything else as they are. Exported (JSON, DOT), it
+/// is the data of one poster.
+Catalogue cut_to(const PathwayGraph& graph);
+
 }  // namespace pathways

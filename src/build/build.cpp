@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pathways/export.hpp"
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 #include "progress.hpp"
@@ -69,6 +70,8 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
                 bytes = render_svg(poster, style, o);
                 break;
             }
+            case OutputFormat::Json: bytes = export_json(cut_to(graph)); break;
+            case OutputFormat::Dot: bytes = export_dot(cut_to(graph)); break;
         }
         if (bytes.empty())
             throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -34,6 +35,8 @@ const char* format_label(OutputFormat f) {
         case OutputFormat::Svg: return "SVG";
         case OutputFormat::Png: return "PNG";
         case OutputFormat::EmbedSvg: return "SVG to embed";
+        case OutputFormat::Json: return "JSON data";
+        case OutputFormat::Dot: return "DOT graph";
     }
     return "";
 }
@@ -76,7 +79,9 @@ std::string index_html(const BuildPlan& plan, const BuildState& state, const Bui
         }
 
         cards += "<article id=\"poster-" + poster_name + "\">\n";
-        std::string first_file = poster_name + format_suffix(p.formats.front());
+        // The thumbnail opens the first picture of the poster (or, when it only has data files, itself).
+        auto picture = std::find_if(p.formats.begin(), p.formats.end(), is_drawing);
+        std::string first_file = poster_name + (picture != p.formats.end() ? format_suffix(*picture) : kThumbnailSuffix);
         if (have_files) {
             cards += "  <a class=\"thumb\" href=\"" + first_file + "\"><img src=\"" + poster_name + kThumbnailSuffix +
                      "\" width=\"" + std::to_string(tw) + "\" height=\"" + std::to_string(th) + "\" alt=\"" +

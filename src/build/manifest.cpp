@@ -18,6 +18,8 @@ const char* format_name(OutputFormat f) {
         case OutputFormat::Svg: return "svg";
         case OutputFormat::Png: return "png";
         case OutputFormat::EmbedSvg: return "embed-svg";
+        case OutputFormat::Json: return "json";
+        case OutputFormat::Dot: return "dot";
     }
     return "?";
 }
@@ -28,9 +30,13 @@ const char* format_suffix(OutputFormat f) {
         case OutputFormat::Svg: return ".svg";
         case OutputFormat::Png: return ".png";
         case OutputFormat::EmbedSvg: return ".embed.svg";
+        case OutputFormat::Json: return ".json";
+        case OutputFormat::Dot: return ".dot";
     }
     return "";
 }
+
+bool is_drawing(OutputFormat f) { return f != OutputFormat::Json && f != OutputFormat::Dot; }
 
 std::vector<std::string> PosterSpec::files() const {
     std::vector<std::string> out;
@@ -149,18 +155,19 @@ void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
         return;
     }
     std::vector<std::string> known;
-    for (auto f : {OutputFormat::Pdf, OutputFormat::Svg, OutputFormat::Png, OutputFormat::EmbedSvg})
+    for (auto f : {OutputFormat::Pdf, OutputFormat::Svg, OutputFormat::Png, OutputFormat::EmbedSvg, OutputFormat::Json,
+                   OutputFormat::Dot})
         known.push_back(format_name(f));
     std::size_t before = m.diags().errors();
     auto list = m.text_list("formats", true);
     if (list.empty() && m.diags().errors() == before)
-        m.diags().error(m.where("formats"), "'formats' of " + what + " must list at least one of pdf, svg, png, embed-svg");
+        m.diags().error(m.where("formats"), "'formats' of " + what + " must list at least one of pdf, svg, png, embed-svg, json, dot");
     for (const auto& item : list) {
         std::string f = lower(item.value);
         auto it = std::find(known.begin(), known.end(), f);
         if (it == known.end()) {
             m.diags().error(item.where, "unknown format '" + item.value + "' in " + what +
-                                            " (use pdf, svg, png or embed-svg)" + did_you_mean(f, known));
+                                            " (use pdf, svg, png, embed-svg, json or dot)" + did_you_mean(f, known));
             continue;
         }
         auto format = static_cast<OutputFormat>(it - known.begin());

@@ -70,4 +70,22 @@ PathwayGraph select(const Catalogue& c, const View& view) {
     return g;
 }
 
+Catalogue cut_to(const PathwayGraph& graph) {
+    Catalogue out = *graph.catalogue;
+    out.roles.clear();
+    for (const Role* r : graph.roles) {
+        Role kept = *r;
+        kept.progresses_to.clear();
+        kept.progression_at.clear();
+        for (std::size_t i = 0; i < r->progresses_to.size(); ++i) {
+            const Role* to = graph.catalogue->role(r->progresses_to[i]);
+            if (!to || !graph.contains(to)) continue;
+            kept.progresses_to.push_back(r->progresses_to[i]);
+            if (i < r->progression_at.size()) kept.progression_at.push_back(r->progression_at[i]);
+        }
+        out.roles.push_back(std::move(kept));
+    }
+    return out;
+}
+
 }  // namespace pathways
