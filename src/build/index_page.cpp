@@ -125,7 +125,8 @@ std::string index_html(const BuildPlan& plan, const BuildState& state, const Bui
             "</p>\n</header>\n<main>\n" + cards + "</main>\n";
     html += "<footer><p>Made with pathways " + xml_escape(kVersion) +
             ". Each poster shows the date it was built; PDF is for printing, PNG for screens and slides, "
-            "SVG for web pages.</p></footer>\n</body>\n</html>\n";
+            "SVG for web pages and leaflets; JSON and DOT carry the graph for other tools.</p></footer>\n"
+            "</body>\n</html>\n";
     return html;
 }
 
