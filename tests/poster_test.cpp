@@ -188,6 +188,21 @@ TEST_CASE("the NCL poster reads well on A1: fill, text size, no link through a b
         for (const auto& line : r.lines) CHECK(line.size() * s.role_size * 0.55 < r.box.w + 1);
 }
 
+TEST_CASE("the NCL per-setting diagrams read well on A3 portrait: fill, text size, no link through a box") {
+    Catalogue c = load("ncl-career-pathways");
+    Style s = style_named("nhs");
+    for (const auto& setting : c.settings) {
+        INFO(setting.id);
+        PosterOptions o;
+        o.page = "A3";
+        o.landscape = false;
+        Poster p = compose_poster(select(c, View{View::Kind::Settings, {setting.id}}), s, o);
+        CHECK(p.fill_ratio() >= 0.70);
+        CHECK(p.smallest_text() >= 9.0);
+        CHECK(p.layout.links_through_boxes().empty());
+    }
+}
+
 TEST_CASE("panels the legend has no room for go where the drawing leaves room, in order, clear of it") {
     Style s = style_named("nhs");
     for (const auto& name : kCatalogues) {
