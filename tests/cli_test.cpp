@@ -312,3 +312,23 @@ TEST_CASE("export of the NCL catalogue gives valid JSON with every role", "[cli]
                                 shell_quote(out));
     CHECK(count.out == "58 76\n");
 }
+
+TEST_CASE("render on a page with no room for the drawing exits 1 with a message and writes nothing", "[cli][render]") {
+    TempDir dir;
+    std::string style = read_file(source_path("styles/nhs.yaml"));
+    std::size_t at = style.find("margin_mm: 15");
+    REQUIRE(at != std::string::npos);
+    style.replace(at, 13, "margin_mm: 100");  // allowed, but leaves an A4 page almost nothing
+    write_file(dir.file("wide-margins.yaml"), style);
+    std::string out = dir.file("poster.pdf");
+    RunResult r = run_cli({"render", data_path("minimal-valid.yaml"), "--style", dir.file("wide-margins.yaml"), "--page",
+                           "A4", "-o", out});
+    INFO(report(r));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Contains("error: an A4 landscape page with 100 mm margins has no room for the drawing"));
+    CHECK_FALSE(fs::exists(out));
+    // The same style on A1 has room.
+    r = run_cli({"render", data_path("minimal-valid.yaml"), "--style", dir.file("wide-margins.yaml"), "--page", "A1", "-o", out});
+    CHECK(r.status == 0);
+    CHECK(fs::exists(out));
+}

@@ -1,4 +1,5 @@
 #pragma once
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -87,7 +88,12 @@ struct Poster {
     std::string setting_dimension;         // what a setting is, e.g. "Care setting"
 };
 
-/// Lays out the graph and composes the page.
+/// A page that cannot hold a poster (margins, title, legend and footer leave no room to draw).
+struct PageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Lays out the graph and composes the page. Throws PageError when the page has no room for it.
 Poster compose_poster(const PathwayGraph& graph, const Style& style, const PosterOptions& options);
 
 /// Writes the poster as a one-page PDF (bytes).

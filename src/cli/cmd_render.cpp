@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "pathways/catalogue.hpp"
@@ -63,7 +64,14 @@ public:
         if (portrait_) options.landscape = false;
         if (landscape_) options.landscape = true;
         PathwayGraph graph = select(*catalogue, View{});
-        Poster poster = compose_poster(graph, *style, options);
+        std::optional<Poster> composed;
+        try {
+            composed = compose_poster(graph, *style, options);
+        } catch (const PageError& e) {
+            std::cerr << "pathways render: error: " << e.what() << '\n';
+            return kInvalidInput;
+        }
+        const Poster& poster = *composed;
         try {
             std::string bytes = format == "pdf" ? render_pdf(poster)
                                 : format == "png" ? render_png(poster, dpi_)

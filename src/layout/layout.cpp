@@ -516,6 +516,9 @@ LayoutChoice Layout::pick(const std::vector<LayoutChoice>& shapes, double area_w
         if (eligible(c) &&
             (!best || c.crossings < best->crossings || (c.crossings == best->crossings && c.scale > best->scale)))
             best = &c;
+    if (!best)  // no room at all (every scale 0 or less): the caller refuses such a page
+        best = &*std::max_element(scored.begin(), scored.end(),
+                                  [](const LayoutChoice& a, const LayoutChoice& b) { return a.scale < b.scale; });
     return *best;
 }
 

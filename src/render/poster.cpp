@@ -389,6 +389,9 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
         std::size_t panels;  // how many of the catalogue's panels the legend placed
     };
     std::vector<Trial> trials;
+    // The drawing needs at least a quarter of the page's shorter side each way.
+    const double min_side = 0.25 * std::min(p.width, p.height);
+    double roomiest = 0;
     for (bool right : placements) {
         p.texts.resize(base_texts);
         p.rects.clear();
@@ -402,12 +405,22 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
             if (fit) break;
         }
         const Box& a = p.drawing_area;
+        roomiest = std::max(roomiest, std::min(a.w, a.h));
+        if (a.w < min_side || a.h < min_side) continue;  // no room to draw this way
         LayoutChoice pick = Layout::pick(shapes, a.w, a.h, min_text / std::min(style.role_size, style.band_size), kMaxScale);
         if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
             std::fprintf(stderr, "legend %s: area %.0fx%.0f -> %s rows=%d effort=%g scale=%.2f fill=%.2f crossings=%zu\n",
                          right ? "right" : "bottom", a.w, a.h, pick.left_to_right ? "LR" : "BT", pick.rows_per_level,
                          pick.effort, pick.scale, pick.fill, pick.crossings);
         trials.push_back({pick, p.texts, p.rects, p.lines, p.drawing_area, panels_placed});
+    }
+    if (trials.empty()) {
+        char room[160];
+        std::snprintf(room, sizeof room, "%.0f mm margins has no room for the drawing: title, legend and footer leave at most %.0f mm",
+                      style.margin_mm, std::max(0.0, roomiest) / kMm);
+        throw PageError("an " + p.paper + (p.landscape ? " landscape" : " portrait") + " page with " + room +
+                        " for it (it needs " + std::to_string(std::lround(min_side / kMm)) +
+                        " mm); use a larger page, or a style with smaller margins or text");
     }
     // As for shapes: a placement whose drawing is legible and fills its area, else one that prints
     // nearly as large as the best; then the fewest crossings.
