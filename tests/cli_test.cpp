@@ -332,3 +332,13 @@ TEST_CASE("render on a page with no room for the drawing exits 1 with a message 
     CHECK(r.status == 0);
     CHECK(fs::exists(out));
 }
+
+TEST_CASE("render finds the default style from any folder, and says how many roles it drew", "[cli][render]") {
+    TempDir dir;  // not the source tree: no styles/ here
+    RunResult r = run_shell("cd " + shell_quote(dir.path().string()) + " && " + shell_quote(binary_path()) + " render " +
+                            shell_quote(data_path("minimal-valid.yaml")) + " -o poster.pdf");
+    INFO(report(r));
+    CHECK(r.status == 0);
+    CHECK(fs::exists(dir.file("poster.pdf")));
+    CHECK_THAT(r.err, Contains("4 roles, 3 links"));
+}

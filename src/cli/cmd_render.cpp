@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <vector>
 
 #include "commands.hpp"
 #include "pathways/catalogue.hpp"
@@ -16,7 +17,8 @@ public:
     CLI::App* setup(CLI::App& app) override {
         auto* sub = app.add_subcommand("render", "Render one catalogue as a poster (PDF, SVG or PNG)");
         sub->add_option("catalogue", catalogue_, "Catalogue YAML file")->required();
-        sub->add_option("--style", style_, "Style YAML file")->capture_default_str();
+        sub->add_option("--style", style_,
+                        "Style YAML file (default: styles/nhs.yaml, here or beside the program's folder)");
         sub->add_option("--page", page_, "Paper size: A0, A1, A2, A3 or A4 (default: the style's)")
             ->check(CLI::IsMember({"A0", "A1", "A2", "A3", "A4"}));
         auto* portrait = sub->add_flag("--portrait", portrait_, "Portrait page");
@@ -54,7 +56,7 @@ public:
         }
         Diagnostics diags;
         auto catalogue = load_catalogue(catalogue_, diags);
-        auto style = load_style(style_, diags);
+        auto style = load_style(style_.empty() ? default_style() : style_, diags);
         if (diags.has_errors()) {
             diags.print_errors(std::cerr);
             return kInvalidInput;
@@ -79,11 +81,13 @@ public:
             write_file_atomically(output_, bytes);
             const LayoutChoice& c = poster.layout.choice();
             std::fprintf(stderr,
-                         "wrote %s: %s %s, %zu roles, %zu links, %s, %d row(s) per level, %zu crossings, drawing "
-                         "fills %.0f%% of its area, smallest text %.1f pt\n",
+                         "wrote %s: %s %s, %zu role%s, %zu link%s, %s, %d row(s) per level, %zu crossing%s, "
+                         "drawing fills %.0f%% of its area, smallest text %.1f pt\n",
                          output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
-                         graph.roles.size(), graph.links.size(), c.left_to_right ? "left to right" : "bottom to top",
-                         c.rows_per_level, c.crossings, poster.fill_ratio() * 100, poster.smallest_text());
+                         graph.roles.size(), graph.roles.size() == 1 ? "" : "s", graph.links.size(),
+                         graph.links.size() == 1 ? "" : "s", c.left_to_right ? "left to right" : "bottom to top",
+                         c.rows_per_level, c.crossings, c.crossings == 1 ? "" : "s", poster.fill_ratio() * 100,
+                         poster.smallest_text());
         } catch (const OutputError& e) {
             std::cerr << "pathways render: error: " << e.what() << '\n';
             return kOutputFailed;
@@ -105,7 +109,23 @@ private:
         return o;
     }
 
-    std::string catalogue_, style_ = "styles/nhs.yaml", page_, format_, output_;
+    /// styles/nhs.yaml in the current folder, else in the folder above the program's (a build tree
+    /// inside a checkout: build/pathways finds styles/), else in the program's own folder.
+    static std::string default_style() {
+        const std::filesystem::path relative = "styles/nhs.yaml";
+        std::error_code ec;
+        std::vector<std::filesystem::path> places{relative};
+        std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (!ec) {
+            places.push_back(exe.parent_path().parent_path() / relative);
+            places.push_back(exe.parent_path() / relative);
+        }
+        for (const auto& p : places)
+            if (std::filesystem::is_regular_file(p, ec)) return p.string();
+        return relative.string();  // not found: the loader says so, naming it
+    }
+
+    std::string catalogue_, style_, page_, format_, output_;
     std::string id_prefix_;
     bool portrait_ = false, landscape_ = false, embed_ = false;
     double svg_width_ = 0;

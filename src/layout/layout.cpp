@@ -78,47 +78,32 @@ void style_edge(Agedge_t* e, const LinkLook& look, bool constrain) {
     if (!constrain) set_attr(e, "constraint", "false");
 }
 
-/// Where each role goes: its rows within its level's band.
+/// Where each role goes: one node per role per level of the view, and the rows of each band.
 struct RowPlan {
+    std::map<const Role*, std::vector<std::string>> nodes_of;  // node names, lowest level first
+    std::map<std::string, std::string> node_level;             // node -> level id
     // rows[level index in graph] = list of rows, each a list of node names
     std::vector<std::vector<std::vector<std::string>>> rows;
+
+    /// A progression leaves from the role's highest copy that is below the target, else its lowest.
+    std::string tail_node(const Catalogue& c, const Role* from, const Role* to) {
+        const auto& ns = nodes_of[from];
+        int target = c.lowest_level(*to);
+        std::string best = ns.front();
+        for (const auto& n : ns)
+            if (c.level_index(node_level[n]) < target) best = n;
+        return best;
+    }
 };
 
-}  // namespace
-
-Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level,
-                     double effort) {
+/// Plans the rows of each band for at most `rows_per_level` rows (more when a chain of
+/// within-level progressions needs them).
+RowPlan plan_rows(const PathwayGraph& pg, int rows_per_level) {
     const Catalogue& c = *pg.catalogue;
-    Layout out;
-    out.choice_.left_to_right = left_to_right;
-    out.choice_.rows_per_level = rows_per_level;
-    out.choice_.effort = effort;
-    out.graph_ = new_graph("pathways");
-    Agraph_t* g = out.graph_.get();
-
-    set_attr(g, "rankdir", left_to_right ? "LR" : "BT");
-    set_attr(g, "newrank", "true");
-    set_attr(g, "dpi", "72");
-    set_attr(g, "pad", fmt(kPad / 72));
-    set_attr(g, "bgcolor", "transparent");
-    set_attr(g, "fontname", style.font);
-    set_attr(g, "nodesep", left_to_right ? "0.12" : "0.14");
-    set_attr(g, "ranksep", left_to_right ? "0.5" : "0.4");
-    set_attr(g, "splines", "spline");
-    set_attr(g, "outputorder", "edgesfirst");
-    set_attr(g, "remincross", "true");
-    set_attr(g, "mclimit", fmt(effort));
-    set_attr(g, "searchsize", "100");
-
-    // Settings in catalogue order give each setting its position in the fallback palette.
-    std::map<std::string, std::size_t> setting_position;
-    for (std::size_t i = 0; i < c.settings.size(); ++i) setting_position[c.settings[i].id] = i;
-    std::map<std::string, std::string> level_names;
-    for (const auto& l : c.levels) level_names[l.id] = l.name;
-
     // One node per role per level of the view.
-    std::map<const Role*, std::vector<std::string>> nodes_of;  // lowest level first
-    std::map<std::string, std::string> node_level;             // node -> level id
+    RowPlan plan;
+    auto& nodes_of = plan.nodes_of;
+    auto& node_level = plan.node_level;
     for (const Role* r : pg.roles) {
         std::vector<std::string> levels = r->levels;
         std::sort(levels.begin(), levels.end(),
@@ -130,15 +115,7 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
         }
     }
 
-    // Links: a progression leaves from the role's highest copy that is below the target, else its lowest.
-    auto tail_node = [&](const Role* from, const Role* to) {
-        const auto& ns = nodes_of[from];
-        int target = c.lowest_level(*to);
-        std::string best = ns.front();
-        for (const auto& n : ns)
-            if (c.level_index(node_level[n]) < target) best = n;
-        return best;
-    };
+    auto tail_node = [&](const Role* from, const Role* to) { return plan.tail_node(c, from, to); };
     auto head_node = [&](const Role* to) { return nodes_of[to].front(); };
 
     // Row plan. A within-level progression climbs a row inside its band (so it is drawn as a short
@@ -154,8 +131,8 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
             within.emplace_back(tail_node(l.from, l.to), head_node(l.to));
         }
     }
-    std::map<std::string, int> row_of;
-    std::vector<std::vector<std::vector<std::string>>> rows(pg.levels.size());
+    auto& rows = plan.rows;
+    rows.resize(pg.levels.size());
     for (std::size_t li = 0; li < pg.levels.size(); ++li) {
         std::vector<std::string> members;
         for (const Role* r : pg.roles)
@@ -196,9 +173,49 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
         }
         rows[li].erase(std::remove_if(rows[li].begin(), rows[li].end(), [](const auto& r) { return r.empty(); }),
                        rows[li].end());
-        for (std::size_t ri = 0; ri < rows[li].size(); ++ri)
-            for (const auto& n : rows[li][ri]) row_of[n] = static_cast<int>(ri);
     }
+
+    return plan;
+}
+
+}  // namespace
+
+Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level,
+                     double effort) {
+    const Catalogue& c = *pg.catalogue;
+    Layout out;
+    out.choice_.left_to_right = left_to_right;
+    out.choice_.rows_per_level = rows_per_level;
+    out.choice_.effort = effort;
+    out.graph_ = new_graph("pathways");
+    Agraph_t* g = out.graph_.get();
+
+    set_attr(g, "rankdir", left_to_right ? "LR" : "BT");
+    set_attr(g, "newrank", "true");
+    set_attr(g, "dpi", "72");
+    set_attr(g, "pad", fmt(kPad / 72));
+    set_attr(g, "bgcolor", "transparent");
+    set_attr(g, "fontname", style.font);
+    set_attr(g, "nodesep", left_to_right ? "0.12" : "0.14");
+    set_attr(g, "ranksep", left_to_right ? "0.5" : "0.4");
+    set_attr(g, "splines", "spline");
+    set_attr(g, "outputorder", "edgesfirst");
+    set_attr(g, "remincross", "true");
+    set_attr(g, "mclimit", fmt(effort));
+    set_attr(g, "searchsize", "100");
+
+    // Settings in catalogue order give each setting its position in the fallback palette.
+    std::map<std::string, std::size_t> setting_position;
+    for (std::size_t i = 0; i < c.settings.size(); ++i) setting_position[c.settings[i].id] = i;
+    std::map<std::string, std::string> level_names;
+    for (const auto& l : c.levels) level_names[l.id] = l.name;
+
+    RowPlan plan = plan_rows(pg, rows_per_level);
+    auto& nodes_of = plan.nodes_of;
+    auto& node_level = plan.node_level;
+    const auto& rows = plan.rows;
+    auto tail_node = [&](const Role* from, const Role* to) { return plan.tail_node(c, from, to); };
+    auto head_node = [&](const Role* to) { return plan.nodes_of[to].front(); };
 
     // Bands: one cluster per level, with its roles.
     std::map<std::string, Agnode_t*> node_ptr;
@@ -480,17 +497,25 @@ std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style
     // dot's crossing minimisation is a heuristic whose result swings with its effort setting
     // (mclimit) and with the shape asked of it, so lay out a small grid of shapes once; the page
     // then picks the one that suits its drawing area.
+    // A rows setting whose plan is the same as a smaller one's (small bands, or bands whose
+    // within-level chains already need more rows) would give the same layouts: skipped.
     std::vector<LayoutChoice> tried;
-    for (bool ltr : {false, true})
-        for (int rows : {1, 2, 3, 4})
+    for (bool ltr : {false, true}) {
+        std::vector<std::vector<std::vector<std::vector<std::string>>>> plans;
+        for (int rows : {1, 2, 3, 4}) {
+            if (ltr && rows > 2) continue;
+            auto plan = plan_rows(graph, rows).rows;
+            if (std::find(plans.begin(), plans.end(), plan) != plans.end()) continue;
+            plans.push_back(std::move(plan));
             for (double effort : {1.0, 4.0, 10.0, 30.0}) {
-                if (ltr && rows > 2) continue;
                 Layout l = make(graph, style, ltr, rows, effort);
                 tried.push_back(l.choice_);
                 if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
                     std::fprintf(stderr, "layout %s rows=%d effort=%g: %.0fx%.0f crossings=%zu\n", ltr ? "LR" : "BT",
                                  rows, effort, l.width(), l.height(), l.choice_.crossings);
             }
+        }
+    }
     return tried;
 }
 
