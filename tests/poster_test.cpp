@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -133,6 +134,28 @@ TEST_CASE("bands: one per level, in order, holding their roles, never overlappin
             CHECK(r.box.y + r.box.h <= band->box.y + band->box.h);
         }
     }
+}
+
+TEST_CASE("a link drawn through waypoints is one unbroken line: its pieces meet at each waypoint") {
+    Catalogue c = load("ncl-career-pathways");
+    Style s = style_named("nhs");
+    Poster p = compose_poster(select(c, View{}), s, {});
+    Agraph_t* g = p.layout.graph();
+    std::size_t waypoints = 0, ends = 0;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        if (std::string(agnameof(n)).rfind("wp", 0) != 0) continue;
+        ++waypoints;
+        pointf at = ND_coord(n);
+        for (Agedge_t* e = agfstedge(g, n); e; e = agnxtedge(g, e, n)) {
+            REQUIRE(ED_spl(e));
+            const bezier& bz = ED_spl(e)->list[0];
+            auto d = [&](const pointf& q) { return std::hypot(q.x - at.x, q.y - at.y); };
+            CHECK(std::min(d(bz.list[0]), d(bz.list[bz.size - 1])) < 0.01);
+            ++ends;
+        }
+    }
+    CHECK(waypoints > 0);  // the NCL layout has links crossing several rows
+    CHECK(ends == 2 * waypoints);
 }
 
 TEST_CASE("a role at several levels appears in each, tied by a same-role link") {

@@ -109,6 +109,11 @@ public:
     std::vector<std::string> links_through_boxes() const;
 
 private:
+    /// dot ends each segment of a waypoint chain a little short of the waypoint; moves those ends
+    /// onto the waypoint, so the segments drawn by Graphviz join into one line. Run after every
+    /// dot layout of this graph.
+    void join_chains() const;
+
     GraphPtr graph_;
     double width_ = 0, height_ = 0, pad_ = 0;
     LayoutChoice choice_;

@@ -371,6 +371,9 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
             set_attr(e, "class", kind);
             bool last = reversed ? i == 1 : i + 1 == chain.size();
             set_attr(e, "dir", !arrow || !last ? "none" : reversed ? "back" : "forward");
+            // Segments run to the waypoints' centres, so drawn one after another they join up.
+            if (i > 1) set_attr(e, "tailclip", "false");
+            if (i + 1 < chain.size()) set_attr(e, "headclip", "false");
             segments.push_back(e);
         }
         set_attr(segments.front(), "id", "link-" + tail + "-" + head);
@@ -430,6 +433,7 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
     }
 
     layout_dot(g);
+    out.join_chains();
 
     // Read the geometry back, converting to top-left origin.
     boxf bb = GD_bb(g);
@@ -491,6 +495,46 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
     out.choice_.width = out.width_;
     out.choice_.height = out.height_;
     return out;
+}
+
+void Layout::join_chains() const {
+    // The end of `bz` nearer `at`, moved there with its neighbouring control point (same tangent).
+    struct End {
+        pointf* control;  // the control point next to the end
+        pointf far;       // the other end of that cubic piece
+    };
+    auto move_end = [](bezier& bz, pointf at) {
+        auto d2 = [&](const pointf& p) { return (p.x - at.x) * (p.x - at.x) + (p.y - at.y) * (p.y - at.y); };
+        bool first = d2(bz.list[0]) <= d2(bz.list[bz.size - 1]);
+        pointf& end = first ? bz.list[0] : bz.list[bz.size - 1];
+        pointf& control = first ? bz.list[1] : bz.list[bz.size - 2];
+        control.x += at.x - end.x;
+        control.y += at.y - end.y;
+        end = at;
+        return End{&control, first ? bz.list[3] : bz.list[bz.size - 4]};
+    };
+    auto usable = [](Agedge_t* e) { return ED_spl(e) && ED_spl(e)->size >= 1 && ED_spl(e)->list[0].size >= 4; };
+    for (const auto& [segments, reversed] : chains_)
+        for (std::size_t i = 1; i < segments.size(); ++i) {
+            Agedge_t *before = segments[i - 1], *after = segments[i];
+            if (!usable(before) || !usable(after)) continue;
+            pointf w = ND_coord(agtail(after));  // the waypoint the two segments share
+            End a = move_end(ED_spl(before)->list[0], w), b = move_end(ED_spl(after)->list[0], w);
+            // One tangent through the waypoint, halfway between the two pieces' own, so the line
+            // bends smoothly there; each handle keeps its length (at least a sixth of its piece).
+            auto unit = [](pointf from, pointf to, pointf fallback_from, pointf fallback_to) {
+                double x = to.x - from.x, y = to.y - from.y, l = std::hypot(x, y);
+                if (l < 1e-6) x = fallback_to.x - fallback_from.x, y = fallback_to.y - fallback_from.y, l = std::hypot(x, y);
+                return l < 1e-9 ? pointf{0, 0} : pointf{x / l, y / l};
+            };
+            pointf ta = unit(*a.control, w, a.far, w), tb = unit(w, *b.control, w, b.far);
+            double dx = ta.x + tb.x, dy = ta.y + tb.y, len = std::hypot(dx, dy);
+            if (len < 1e-9) continue;  // a hairpin: leave it
+            double la = std::max(std::hypot(a.control->x - w.x, a.control->y - w.y), std::hypot(a.far.x - w.x, a.far.y - w.y) / 6);
+            double lb = std::max(std::hypot(b.control->x - w.x, b.control->y - w.y), std::hypot(b.far.x - w.x, b.far.y - w.y) / 6);
+            *a.control = {w.x - dx / len * la, w.y - dy / len * la};
+            *b.control = {w.x + dx / len * lb, w.y + dy / len * lb};
+        }
 }
 
 std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style& style) {
@@ -573,6 +617,7 @@ void Layout::draw(cairo_t* cr) const {
     cairo_font_options_destroy(fo);
     cairo_scale(rc, kShrink, kShrink);
     ensure_laid_out_last(graph_.get());
+    join_chains();  // again, in case that laid it out anew
     GVC_t* gvc = graphviz_context();
     std::fflush(stdout);
     gvjobs_output_filename(gvc, "/dev/null");
