@@ -371,9 +371,6 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
             set_attr(e, "class", kind);
             bool last = reversed ? i == 1 : i + 1 == chain.size();
             set_attr(e, "dir", !arrow || !last ? "none" : reversed ? "back" : "forward");
-            // Segments run to the waypoints' centres, so drawn one after another they join up.
-            if (i > 1) set_attr(e, "tailclip", "false");
-            if (i + 1 < chain.size()) set_attr(e, "headclip", "false");
             segments.push_back(e);
         }
         set_attr(segments.front(), "id", "link-" + tail + "-" + head);
@@ -479,12 +476,15 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
             for (auto& part : parts) std::reverse(part.begin(), part.end());
         }
         for (const auto& part : parts) {
-            // Consecutive segments meet at a waypoint: bridge any gap with a straight cubic piece.
+            // Consecutive segments meet at a waypoint (join_chains): one shared point; should a
+            // gap remain, a straight cubic piece bridges it.
             if (!pl.bezier.empty() && !part.empty()) {
                 Point a0 = pl.bezier.back(), b0 = part.front();
-                pl.bezier.push_back({a0.x + (b0.x - a0.x) / 3, a0.y + (b0.y - a0.y) / 3});
-                pl.bezier.push_back({a0.x + 2 * (b0.x - a0.x) / 3, a0.y + 2 * (b0.y - a0.y) / 3});
-                pl.bezier.push_back(b0);
+                if (std::hypot(b0.x - a0.x, b0.y - a0.y) > 0.01) {
+                    pl.bezier.push_back({a0.x + (b0.x - a0.x) / 3, a0.y + (b0.y - a0.y) / 3});
+                    pl.bezier.push_back({a0.x + 2 * (b0.x - a0.x) / 3, a0.y + 2 * (b0.y - a0.y) / 3});
+                    pl.bezier.push_back(b0);
+                }
                 pl.bezier.insert(pl.bezier.end(), part.begin() + 1, part.end());
             } else {
                 pl.bezier.insert(pl.bezier.end(), part.begin(), part.end());
@@ -524,14 +524,21 @@ void Layout::join_chains() const {
             // bends smoothly there; each handle keeps its length (at least a sixth of its piece).
             auto unit = [](pointf from, pointf to, pointf fallback_from, pointf fallback_to) {
                 double x = to.x - from.x, y = to.y - from.y, l = std::hypot(x, y);
-                if (l < 1e-6) x = fallback_to.x - fallback_from.x, y = fallback_to.y - fallback_from.y, l = std::hypot(x, y);
+                if (l < 1e-6) {
+                    x = fallback_to.x - fallback_from.x;
+                    y = fallback_to.y - fallback_from.y;
+                    l = std::hypot(x, y);
+                }
                 return l < 1e-9 ? pointf{0, 0} : pointf{x / l, y / l};
             };
             pointf ta = unit(*a.control, w, a.far, w), tb = unit(w, *b.control, w, b.far);
             double dx = ta.x + tb.x, dy = ta.y + tb.y, len = std::hypot(dx, dy);
             if (len < 1e-9) continue;  // a hairpin: leave it
-            double la = std::max(std::hypot(a.control->x - w.x, a.control->y - w.y), std::hypot(a.far.x - w.x, a.far.y - w.y) / 6);
-            double lb = std::max(std::hypot(b.control->x - w.x, b.control->y - w.y), std::hypot(b.far.x - w.x, b.far.y - w.y) / 6);
+            auto handle = [&](const End& end) {
+                return std::max(std::hypot(end.control->x - w.x, end.control->y - w.y),
+                                std::hypot(end.far.x - w.x, end.far.y - w.y) / 6);
+            };
+            double la = handle(a), lb = handle(b);
             *a.control = {w.x - dx / len * la, w.y - dy / len * la};
             *b.control = {w.x + dx / len * lb, w.y + dy / len * lb};
         }
