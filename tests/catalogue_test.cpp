@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pathways/catalogue.hpp"
+#include "pathways/dot_export.hpp"
 #include "pathways/export.hpp"
 #include "pathways/yaml_reader.hpp"
 #include "test_support.hpp"

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pathways/catalogue.hpp"
+#include "pathways/dot_export.hpp"
 #include "pathways/export.hpp"
 #include "test_support.hpp"
 

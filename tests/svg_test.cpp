@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "pathways/catalogue.hpp"
-#include "pathways/graphviz.hpp"
+#include "pathways/look.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
@@ -76,6 +76,7 @@ Poster quick_poster(const Catalogue& c, const Style& s, const View& view = {}) {
     p.font = s.font;
     p.background = s.page_background;
     p.layout = Layout::make(graph, s, false, 1);
+    p.catalogue = &c;
     p.settings = graph.settings;
     p.setting_dimension = c.setting_dimension;
     return p;
@@ -740,12 +741,7 @@ TEST_CASE("our SVG is smaller than Graphviz's -Tsvg of the same graph", "[svg][s
         o.embed = true;
         std::string ours = render_svg(p, s, o);
         std::string page = render_svg(p, s, {});
-        ensure_laid_out_last(p.layout.graph());
-        char* data = nullptr;
-        unsigned int length = 0;
-        REQUIRE(gvRenderData(graphviz_context(), p.layout.graph(), "svg", &data, &length) == 0);
-        std::string graphviz(data, length);
-        gvFreeRenderData(data);
+        std::string graphviz = p.layout.graphviz_svg();
         WARN(name << ": embed SVG " << ours.size() << " bytes, page SVG " << page.size() << " bytes, Graphviz -Tsvg "
                   << graphviz.size() << " bytes");
         CHECK(ours.size() < graphviz.size());

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pathways/catalogue.hpp"
+#include "pathways/dot_export.hpp"
 #include "pathways/export.hpp"
 #include "pathways/layout.hpp"
 #include "pathways/poster.hpp"
@@ -253,7 +254,7 @@ TEST_CASE("Transfer markers reach the drawing: one marker per destination, one t
         CHECK(layout.transfers().size() == destinations.size());
         std::set<Pair> drawn;
         for (const auto& l : layout.links())
-            if (l.kind == "transfer") drawn.insert({l.from->id, l.to->id});
+            if (l.kind == LinkKind::Transfer) drawn.insert({l.from->id, l.to->id});
         CHECK(drawn == transfer_pairs(g));
         // Markers sit apart from the roles of the view (no marker for a role that is in it).
         for (const auto& m : layout.transfers()) CHECK_FALSE(g.contains(m.to));
@@ -264,10 +265,7 @@ TEST_CASE("The legend explains transfer markers only when a poster has them") {
     const Catalogue& c = catalogue_named("tests/data/minimal-valid.yaml");
     const Style& style = nhs_style();
     auto has_transfer_sample = [&](const Poster& p) {
-        return std::any_of(p.lines.begin(), p.lines.end(), [&](const PageLine& l) {
-            return l.look.colour.hex() == style.transfer.colour.hex() && l.look.line == style.transfer.line &&
-                   l.look.width == style.transfer.width;
-        });
+        return std::any_of(p.lines.begin(), p.lines.end(), [&](const PageLine& l) { return l.kind == LinkKind::Transfer; });
     };
     PosterOptions options;
     options.page = "A4";

@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pathways/diagnostics.hpp"
@@ -76,10 +77,19 @@ bool is_valid_id(std::string_view id);
 
 namespace pathways {
 
-/// How a progression moves between levels.
-enum class LinkKind { Up, Within, Down };
+/// What a drawn link means: a progression up, within or down the levels; the tie between one
+/// role's boxes at two levels; or a progression to a role outside the view (a transfer marker).
+enum class LinkKind { Up, Within, Down, SameRole, Transfer };
 
-/// Compares the lowest levels of the two roles.
+/// The kind's one name, used in SVG classes, DOT and JSON: "up", "within-level", "down",
+/// "same-role", "transfer".
+std::string_view to_string(LinkKind kind);
+
+/// Every kind, in legend order.
+inline constexpr LinkKind kLinkKinds[] = {LinkKind::Up, LinkKind::Within, LinkKind::Down, LinkKind::SameRole,
+                                          LinkKind::Transfer};
+
+/// Compares the lowest levels of the two roles (Up, Within or Down).
 LinkKind link_kind(const Catalogue& catalogue, const Role& from, const Role& to);
 
 }  // namespace pathways

@@ -1,27 +1,19 @@
 #pragma once
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include <cairo.h>
-
-#include "pathways/graphviz.hpp"
+#include "pathways/geometry.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
 
+// Graphviz and Cairo stay inside src/layout: only their names are needed here.
+struct Agraph_s;
+struct Agedge_s;
+typedef struct _cairo cairo_t;
+
 namespace pathways {
-
-/// A point in drawing units (points), origin top-left, y down.
-struct Point {
-    double x = 0, y = 0;
-};
-
-/// An axis-aligned rectangle in drawing units, origin top-left.
-struct Box {
-    double x = 0, y = 0, w = 0, h = 0;
-    bool contains(Point p, double inset = 0) const {
-        return p.x > x + inset && p.x < x + w - inset && p.y > y + inset && p.y < y + h - inset;
-    }
-};
 
 /// One role's box in the drawing (a role listed at several levels has one box per level).
 struct PlacedRole {
@@ -29,7 +21,8 @@ struct PlacedRole {
     const Level* level = nullptr;
     std::string node;                 // the Graphviz node name
     Box box;
-    std::vector<std::string> lines;   // its label, wrapped
+    std::vector<std::string> lines;   // its name, wrapped
+    std::vector<std::string> label;   // what its box shows: the name's lines, "(also …)", "[tags]"
     std::vector<Colour> fills;        // one stripe per setting
     Colour text;                      // label colour chosen for contrast against every fill
     std::vector<std::string> also_at; // other levels' names, for a role shown at several levels
@@ -46,12 +39,13 @@ struct PlacedTransfer {
     const Role* to = nullptr;
     std::string node;
     Box box;
-    std::vector<std::string> lines;
+    std::vector<std::string> lines;  // the destination's name, wrapped
+    std::vector<std::string> label;  // what the marker shows: "→ name" and where it is found
 };
 
 /// A drawn link: progression (up, within-level, down), same-role tie, or transfer.
 struct PlacedLink {
-    std::string kind;  // "up", "within-level", "down", "same-role", "transfer"
+    LinkKind kind = LinkKind::Up;
     std::string tail, head;          // node names
     const Role* from = nullptr;
     const Role* to = nullptr;
@@ -79,9 +73,8 @@ public:
     /// Lays out a grid of shapes (direction, rows per level, dot's effort) and reports each one's
     /// size and crossings; `pick` then chooses for an area, and `make(graph, style, choice)` redoes it.
     static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style);
-    /// The shape for an area: among those scaled by at least `min_scale` (so text stays legible)
-    /// that fill 70% of the area, or else among those that print nearly as large as the largest,
-    /// the one with fewest crossings. Drawings are never enlarged beyond `max_scale`.
+    /// The shape for an area: each shape scaled to fit it (never enlarged beyond `max_scale`),
+    /// then the one choose_shape prefers.
     static LayoutChoice pick(const std::vector<LayoutChoice>& shapes, double area_width, double area_height,
                              double min_scale, double max_scale = 2.5);
     static Layout make(const PathwayGraph& graph, const Style& style, const LayoutChoice& choice);
@@ -97,24 +90,43 @@ public:
     const std::vector<PlacedBand>& bands() const { return bands_; }
     const std::vector<PlacedLink>& links() const { return links_; }
     const std::vector<PlacedTransfer>& transfers() const { return transfers_; }
-    Agraph_t* graph() const { return graph_.get(); }
 
     /// Draws the laid-out graph with Graphviz's cairo renderer (gvRenderContext) onto `cr`,
-    /// with the drawing's top-left at the current origin, one unit per point.
+    /// with the drawing's top-left at the current origin, one unit per point. Throws LayoutError
+    /// when Graphviz fails.
     void draw(cairo_t* cr) const;
+
+    /// Graphviz's own SVG of this layout (`dot -Tsvg`), for comparing sizes with ours.
+    std::string graphviz_svg() const;
+
+    /// How the pieces of links drawn through waypoints meet there: the number of waypoints, of
+    /// piece ends at them, and the largest distance from a waypoint to the nearer end of a piece.
+    struct ChainJoins {
+        std::size_t waypoints = 0, ends = 0;
+        double widest_gap = 0;
+    };
+    ChainJoins chain_joins() const;
 
     /// Pairs of links whose drawn curves cross (links sharing an end are not counted).
     std::size_t count_crossings() const;
     /// Links whose curve passes through a role box that is not one of its ends.
     std::vector<std::string> links_through_boxes() const;
 
+    Layout() = default;
+    Layout(Layout&&) = default;
+    Layout& operator=(Layout&&) = default;
+    Layout(const Layout&) = delete;
+    Layout& operator=(const Layout&) = delete;
+
 private:
+    friend class LayoutBuilder;
+
     /// dot ends each segment of a waypoint chain a little short of the waypoint; moves those ends
     /// onto the waypoint, so the segments drawn by Graphviz join into one line. Run after every
     /// dot layout of this graph.
     void join_chains() const;
 
-    GraphPtr graph_;
+    std::shared_ptr<Agraph_s> graph_;  // closed (and its layout freed) with the last owner
     double width_ = 0, height_ = 0, pad_ = 0;
     LayoutChoice choice_;
     std::vector<PlacedRole> roles_;
@@ -122,13 +134,28 @@ private:
     std::vector<PlacedLink> links_;
     std::vector<PlacedTransfer> transfers_;
     // Per link: its Graphviz edges (one per row crossed), and whether they run head to tail.
-    std::vector<std::pair<std::vector<Agedge_t*>, bool>> chains_;
+    std::vector<std::pair<std::vector<Agedge_s*>, bool>> chains_;
 };
+
+/// Graphviz could not lay out or draw a graph (its message, when it gave one).
+struct LayoutError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// One candidate of a choice between shapes (layout shapes, or legend placements): how much the
+/// drawing is scaled, how much of its area it fills, and how many links cross.
+struct ShapeScore {
+    double scale = 0, fill = 0;
+    std::size_t crossings = 0;
+};
+
+/// The rule both the layout shape and the legend placement follow: among the candidates scaled by
+/// at least `min_scale` (text stays legible) that fill 70% of their area — or, when none does,
+/// among those that print nearly as large as the largest (90%) — the one with fewest crossings,
+/// ties to the larger scale when `prefer_larger`, else to the first. Returns its index.
+std::size_t choose_shape(const std::vector<ShapeScore>& candidates, double min_scale, bool prefer_larger);
 
 /// Splits a role name into lines of about `width` characters, at spaces.
 std::vector<std::string> wrap_words(const std::string& text, std::size_t width);
-
-/// The label colour (style's dark or light text) with the best worst-case contrast on `fills`.
-Colour text_colour_for(const Style& style, const std::vector<Colour>& fills);
 
 }  // namespace pathways

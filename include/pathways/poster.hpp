@@ -52,11 +52,15 @@ struct PageRect {
     double stroke_width = 0;
     std::string tag;  // text written in the swatch (greyscale styles), may be empty
     Colour tag_colour;
+    // What the swatch shows: the setting of each stripe, or the level whose band it samples.
+    std::vector<const Setting*> settings;
+    const Level* level = nullptr;
 };
 
-/// A line sample in the legend.
+/// A line sample in the legend: the look of one kind of link.
 struct PageLine {
     Point from, to;
+    LinkKind kind = LinkKind::Up;
     LinkLook look;
     bool arrow = true;
 };
@@ -83,6 +87,7 @@ struct Poster {
     double smallest_text() const;
     double role_text_size = 0;  // printed size of role labels
 
+    const Catalogue* catalogue = nullptr;  // what the poster is drawn from
     // What the drawing shows, for writers that describe it in words (SVG title, desc, compact legend).
     std::vector<const Setting*> settings;  // the settings used by a role of the view, catalogue order
     std::string setting_dimension;         // what a setting is, e.g. "Care setting"

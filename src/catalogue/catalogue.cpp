@@ -42,6 +42,17 @@ std::size_t Catalogue::link_count() const {
     return n;
 }
 
+std::string_view to_string(LinkKind kind) {
+    switch (kind) {
+        case LinkKind::Up: return "up";
+        case LinkKind::Within: return "within-level";
+        case LinkKind::Down: return "down";
+        case LinkKind::SameRole: return "same-role";
+        case LinkKind::Transfer: return "transfer";
+    }
+    return "up";
+}
+
 LinkKind link_kind(const Catalogue& c, const Role& from, const Role& to) {
     int a = c.lowest_level(from), b = c.lowest_level(to);
     return b > a ? LinkKind::Up : b == a ? LinkKind::Within : LinkKind::Down;

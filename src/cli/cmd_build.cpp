@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "pathways/build.hpp"
+#include "pathways/batch.hpp"
 
 namespace pathways::cli {
 

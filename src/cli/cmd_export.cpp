@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "pathways/catalogue.hpp"
+#include "pathways/dot_export.hpp"
 #include "pathways/export.hpp"
 #include "pathways/output.hpp"
 

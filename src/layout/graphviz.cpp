@@ -1,4 +1,6 @@
-#include "pathways/graphviz.hpp"
+#include "graphviz.hpp"
+
+#include "pathways/layout.hpp"
 
 #include <cstring>
 #include <map>
@@ -78,10 +80,20 @@ Agdisc_t deterministic_disc{&AgMemDisc, &deterministic_ids, &AgIoDisc};
 
 }  // namespace
 
+void graphviz_failed(const std::string& what) {
+    const char* message = aglasterr();
+    std::string text = "Graphviz could not " + what;
+    if (message && *message) text += ": " + std::string(message);
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    throw LayoutError(text);
+}
+
 void layout_dot(Agraph_t* graph) {
     GVC_t* gvc = graphviz_context();
     gvFreeLayout(gvc, graph);
-    gvLayout(gvc, graph, "dot");
+    last_laid_out = nullptr;
+    agreseterrors();
+    if (gvLayout(gvc, graph, "dot") != 0 || agerrors() >= AGERR) graphviz_failed("lay out the drawing");
     last_laid_out = graph;
 }
 
@@ -123,8 +135,9 @@ std::string write_dot(Agraph_t* graph) {
     Agiodisc_t* saved = graph->clos->disc.io;
     graph->clos->disc.io = &io;
     std::string out;
-    agwrite(graph, &out);
+    int status = agwrite(graph, &out);
     graph->clos->disc.io = saved;
+    if (status != 0) graphviz_failed("write the graph as DOT");
     return out;
 }
 

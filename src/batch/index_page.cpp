@@ -2,8 +2,8 @@
 #include <cmath>
 #include <set>
 
-#include "pathways/build.hpp"
-#include "pathways/export.hpp"
+#include "pathways/batch.hpp"
+#include "pathways/escape.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/version.hpp"
 

@@ -6,8 +6,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "pathways/build.hpp"
-#include "pathways/export.hpp"
+#include "pathways/batch.hpp"
+#include "pathways/escape.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways {

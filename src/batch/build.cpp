@@ -1,4 +1,4 @@
-#include "pathways/build.hpp"
+#include "pathways/batch.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pathways/dot_export.hpp"
 #include "pathways/export.hpp"
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"

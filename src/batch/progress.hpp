@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "pathways/build.hpp"
+#include "pathways/batch.hpp"
 
 namespace pathways {
 

@@ -8,6 +8,9 @@
 
 namespace pathways {
 
+// The Graphviz context and graph handles, shared by the layout stage only (nothing outside
+// src/layout includes this).
+
 /// Closes a cgraph graph (and frees its layout, if any).
 struct GraphCloser {
     void operator()(Agraph_t* g) const;
@@ -20,9 +23,10 @@ using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
 /// call it from one thread only (the build runs posters in worker processes).
 GVC_t* graphviz_context();
 
-/// Runs dot on `graph`. Graphviz keeps attribute handles of the graph it last laid out in
-/// globals that rendering uses, so a graph must be the last one laid out when it is rendered:
-/// ensure_laid_out_last re-runs the (deterministic) layout when another graph came since.
+/// Runs dot on `graph`; throws LayoutError when Graphviz reports an error. Graphviz keeps attribute
+/// handles of the graph it last laid out in globals that rendering uses, so a graph must be the
+/// last one laid out when it is rendered: ensure_laid_out_last re-runs the (deterministic) layout
+/// when another graph came since.
 void layout_dot(Agraph_t* graph);
 void ensure_laid_out_last(Agraph_t* graph);
 
@@ -36,10 +40,13 @@ void set_attr(void* object, const char* name, std::string_view value);
 /// `\N`... in labels as escapes (a name ending in a backslash would otherwise eat the closing quote).
 std::string escape_label(std::string_view text);
 
-/// The graph written in DOT by cgraph's agwrite.
+/// Throws LayoutError saying `what` failed, with Graphviz's last message when it kept one.
+[[noreturn]] void graphviz_failed(const std::string& what);
+
+/// The graph written in DOT by cgraph's agwrite; throws LayoutError when agwrite fails.
 std::string write_dot(Agraph_t* graph);
 
-/// A graph read back from DOT text by cgraph's agmemread (for tests and tools).
+/// A graph read back from DOT text by cgraph's agmemread.
 GraphPtr read_dot(const std::string& text);
 
 }  // namespace pathways

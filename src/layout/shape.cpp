@@ -1,0 +1,81 @@
+// Choosing a layout's shape: the grid of shapes tried, and the rule that picks one for an area.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "pathways/layout.hpp"
+#include "rows.hpp"
+
+namespace pathways {
+
+std::size_t choose_shape(const std::vector<ShapeScore>& candidates, double min_scale, bool prefer_larger) {
+    double best_scale = 0;
+    for (const auto& c : candidates) best_scale = std::max(best_scale, c.scale);
+    auto legible = [&](const ShapeScore& c) { return c.scale >= min_scale && c.fill >= 0.7; };
+    bool any_legible = std::any_of(candidates.begin(), candidates.end(), legible);
+    auto eligible = [&](const ShapeScore& c) { return any_legible ? legible(c) : c.scale >= 0.9 * best_scale; };
+    std::size_t best = candidates.size();
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const ShapeScore& c = candidates[i];
+        if (!eligible(c)) continue;
+        if (best == candidates.size() || c.crossings < candidates[best].crossings ||
+            (prefer_larger && c.crossings == candidates[best].crossings && c.scale > candidates[best].scale))
+            best = i;
+    }
+    if (best == candidates.size() && !candidates.empty())  // no room at all (every scale 0 or less)
+        best = static_cast<std::size_t>(
+            std::max_element(candidates.begin(), candidates.end(),
+                             [](const ShapeScore& a, const ShapeScore& b) { return a.scale < b.scale; }) -
+            candidates.begin());
+    return best;
+}
+
+std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style& style) {
+    // dot's crossing minimisation is a heuristic whose result swings with its effort setting
+    // (mclimit) and with the shape asked of it, so lay out a small grid of shapes once; the page
+    // then picks the one that suits its drawing area.
+    // A rows setting whose plan is the same as a smaller one's (small bands, or bands whose
+    // within-level chains already need more rows) would give the same layouts: skipped.
+    std::vector<LayoutChoice> tried;
+    for (bool ltr : {false, true}) {
+        std::vector<std::vector<BandRows>> plans;
+        for (int rows : {1, 2, 3, 4}) {
+            if (ltr && rows > 2) continue;
+            auto plan = plan_rows(graph, rows).rows;
+            if (std::find(plans.begin(), plans.end(), plan) != plans.end()) continue;
+            plans.push_back(std::move(plan));
+            for (double effort : {1.0, 4.0, 10.0, 30.0}) {
+                Layout l = make(graph, style, ltr, rows, effort);
+                tried.push_back(l.choice_);
+                if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
+                    std::fprintf(stderr, "layout %s rows=%d effort=%g: %.0fx%.0f crossings=%zu\n", ltr ? "LR" : "BT",
+                                 rows, effort, l.width(), l.height(), l.choice_.crossings);
+            }
+        }
+    }
+    return tried;
+}
+
+LayoutChoice Layout::pick(const std::vector<LayoutChoice>& shapes, double area_width, double area_height,
+                          double min_scale, double max_scale) {
+    std::vector<LayoutChoice> scored = shapes;
+    std::vector<ShapeScore> scores;
+    for (auto& c : scored) {
+        c.scale = std::min({area_width / c.width, area_height / c.height, max_scale});
+        c.fill = c.width * c.height * c.scale * c.scale / (area_width * area_height);
+        scores.push_back({c.scale, c.fill, c.crossings});
+    }
+    return scored[choose_shape(scores, min_scale, true)];
+}
+
+Layout Layout::make(const PathwayGraph& graph, const Style& style, const LayoutChoice& choice) {
+    Layout l = make(graph, style, choice.left_to_right, choice.rows_per_level, choice.effort);
+    l.choice_.fill = choice.fill;
+    return l;
+}
+
+Layout Layout::make(const PathwayGraph& graph, const Style& style, double area_width, double area_height) {
+    return make(graph, style, pick(explore(graph, style), area_width, area_height, 0));
+}
+
+}  // namespace pathways

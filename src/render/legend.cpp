@@ -1,0 +1,202 @@
+#include "legend.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pathways/look.hpp"
+
+namespace pathways {
+
+namespace {
+constexpr double kMm = 72.0 / 25.4;
+
+/// What the legend says of each kind of link.
+const char* legend_words(LinkKind kind) {
+    switch (kind) {
+        case LinkKind::Up: return "Can progress to (next level up)";
+        case LinkKind::Within: return "Can move to a role at the same level";
+        case LinkKind::Down: return "Can move to a role at a lower level";
+        case LinkKind::SameRole: return "The same role, listed at two levels";
+        case LinkKind::Transfer: return "Leads to a role outside this diagram (the box says where it is found)";
+    }
+    return "";
+}
+
+/// Whether the drawing of `graph` has links of `kind`.
+bool drawn(const PathwayGraph& graph, LinkKind kind) {
+    if (kind == LinkKind::Transfer) return !graph.transfers.empty();
+    if (kind == LinkKind::SameRole)
+        return std::any_of(graph.roles.begin(), graph.roles.end(), [](const Role* r) { return r->levels.size() > 1; });
+    return std::any_of(graph.links.begin(), graph.links.end(), [&](const GraphLink& l) { return l.kind == kind; });
+}
+}  // namespace
+
+void LegendComposer::open_columns(bool right) {
+    Poster& p = *p_;
+    const double f = frame_.f, m = frame_.margin, gap = 14 * kMm * f;
+    columns_.clear();
+    top_ = frame_.top;
+    bottom_ = frame_.bottom;
+    if (right) {
+        double w = std::max(150.0, p.width * 0.2);
+        columns_.push_back({p.width - m - w, w});
+        p.drawing_area = {m, frame_.top, p.width - 2 * m - w - gap, frame_.bottom - frame_.top};
+    } else {
+        double h = std::min(p.height * (p.landscape ? 0.24 : 0.22), 200 * kMm * f);
+        top_ = frame_.bottom - h;
+        int n = p.landscape ? 4 : 3;
+        double w = (p.width - 2 * m - gap * (n - 1)) / n;
+        for (int i = 0; i < n; ++i) columns_.push_back({m + i * (w + gap), w});
+        p.drawing_area = {m, frame_.top, p.width - 2 * m, top_ - gap - frame_.top};
+    }
+    col_ = 0;
+    legend_.emplace(measure_, p, columns_[0].first, top_, columns_[0].second, f * lf_);
+}
+
+bool LegendComposer::next_column() {
+    if (col_ + 1 >= columns_.size()) return false;
+    ++col_;
+    legend_.emplace(measure_, *p_, columns_[col_].first, top_, columns_[col_].second, frame_.f * lf_);
+    return true;
+}
+
+/// Adds a block with `add`, moving to the next column when it does not fit there; a block that
+/// fits nowhere leaves nothing behind and marks the legend incomplete.
+template <typename Add>
+bool LegendComposer::block(Add&& add) {
+    Poster& p = *p_;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::size_t texts = p.texts.size(), rects = p.rects.size(), lines = p.lines.size();
+        if (add()) return true;
+        p.texts.resize(texts);
+        p.rects.resize(rects);
+        p.lines.resize(lines);
+        if (attempt == 0 && !next_column()) break;
+    }
+    missing_ = true;
+    return false;
+}
+
+/// Settings: a swatch, the name and its description; then the striped sample.
+void LegendComposer::add_settings() {
+    const double f = frame_.f, sw = 30 * f, sh = 20 * f, indent = sw + 10 * f;
+    block([&] {
+        return legend_->text(c_.setting_dimension, style_.heading_size, true, style_.title_colour, "heading",
+                             bottom_ - 3 * style_.text_size * f);
+    });
+    for (const Setting* s : graph_.settings) {
+        block([&] {
+            Column& legend = *legend_;
+            double y = legend.y();
+            SettingLook look = setting_look(style_, c_, s->id);
+            if (!legend.text(s->name, style_.text_size, true, style_.text_colour, "text", bottom_, indent)) return false;
+            if (!legend.text(s->description, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_, indent))
+                return false;
+            PageRect swatch{{legend.x(), y + 2 * f, sw, sh}, {look.fill}, style_.role_border, 1,
+                            setting_tag(style_, c_, s->id), text_colour_for(style_, {look.fill})};
+            swatch.settings = {s};
+            p_->rects.push_back(std::move(swatch));
+            legend.skip(6);
+            return true;
+        });
+    }
+    if (graph_.settings.size() > 1) {
+        block([&] {
+            Column& legend = *legend_;
+            double y = legend.y();
+            std::vector<Colour> fills;
+            for (const Setting* s : graph_.settings) fills.push_back(setting_look(style_, c_, s->id).fill);
+            if (!legend.text("Striped: found in each setting whose colour it shows", style_.text_size * 0.9, false,
+                             style_.text_colour, "text", bottom_, indent))
+                return false;
+            PageRect swatch{{legend.x(), y + 1 * f, sw, sh}, fills, style_.role_border, 1, "", {}};
+            swatch.settings = graph_.settings;
+            p_->rects.push_back(std::move(swatch));
+            legend.skip(6);
+            return true;
+        });
+    }
+    legend_->skip(10);
+}
+
+/// The kinds of link this poster draws, together in one block under their heading.
+void LegendComposer::add_link_samples() {
+    const double f = frame_.f, sw = 30 * f, indent = sw + 10 * f;
+    std::vector<LinkKind> present;
+    for (LinkKind kind : kLinkKinds)
+        if (drawn(graph_, kind)) present.push_back(kind);
+    block([&] {
+        Column& legend = *legend_;
+        if (!legend.text("Links", style_.heading_size, true, style_.title_colour, "heading", bottom_)) return false;
+        for (LinkKind kind : present) {
+            double y = legend.y();
+            if (!legend.text(legend_words(kind), style_.text_size * 0.9, false, style_.text_colour, "text", bottom_,
+                             indent + 14 * f))
+                return false;
+            double x = legend.x();
+            p_->lines.push_back({{x, y + 10 * f}, {x + sw + 10 * f, y + 10 * f}, kind, link_look(style_, kind),
+                                 has_arrow(kind)});
+            legend.skip(4);
+        }
+        return true;
+    });
+    legend_->skip(10);
+}
+
+/// The levels, lowest first, as the bands show them.
+void LegendComposer::add_levels() {
+    const double f = frame_.f, sw = 30 * f, sh = 20 * f, indent = sw + 10 * f;
+    block([&] {
+        return legend_->text("Career levels", style_.heading_size, true, style_.title_colour, "heading",
+                             bottom_ - 3 * style_.text_size * f);
+    });
+    for (std::size_t i = 0; i < graph_.levels.size(); ++i) {
+        const Level* l = graph_.levels[i];
+        block([&] {
+            Column& legend = *legend_;
+            double y = legend.y();
+            if (!legend.text(l->name, style_.text_size, true, style_.band_label, "text", bottom_, indent)) return false;
+            if (!legend.text(l->description, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_, indent))
+                return false;
+            PageRect swatch{{legend.x(), y + 2 * f, sw, sh}, {band_fill(style_, i)}, style_.band_border, 1, "", {}};
+            swatch.level = l;
+            p_->rects.push_back(std::move(swatch));
+            legend.skip(4);
+            return true;
+        });
+    }
+    legend_->skip(10);
+}
+
+/// The catalogue's panels, in order, as many as fit.
+void LegendComposer::add_panels() {
+    panels_placed_ = 0;
+    for (const auto& panel : c_.panels) {
+        bool ok = block([&] {
+            Column& legend = *legend_;
+            if (!legend.text(panel.title, style_.heading_size * 0.85, true, style_.title_colour, "heading",
+                             bottom_ - 3 * style_.text_size * frame_.f))
+                return false;
+            if (!legend.text(panel.text, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_)) return false;
+            legend.skip(8);
+            return true;
+        });
+        if (!ok) break;
+        ++panels_placed_;
+    }
+}
+
+bool LegendComposer::compose(Poster& p, bool right, double lf) {
+    p_ = &p;
+    lf_ = lf;
+    missing_ = false;
+    open_columns(right);
+    add_settings();
+    add_link_samples();
+    add_levels();
+    bool essentials_fit = !missing_;
+    add_panels();
+    return essentials_fit;
+}
+
+}  // namespace pathways

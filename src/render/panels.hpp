@@ -1,0 +1,18 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "pathways/poster.hpp"
+#include "text.hpp"
+
+namespace pathways {
+
+/// Places panels `first`… of `panels`, in order, in the room a drawing of `dw`×`dh` leaves in
+/// `area`: a strip of columns below it, or one column beside it, whichever room is larger. Puts as
+/// many as it can (stopping at the first that does not fit, so the catalogue's order is its
+/// priority), choosing the number of columns that fits the most. Returns the area left for the
+/// drawing; the drawing centred in it sits beside the panels.
+Box place_spare_panels(Poster& p, TextMeasure& measure, const Style& style, const std::vector<Panel>& panels,
+                       std::size_t first, Box area, double dw, double dh, double f);
+
+}  // namespace pathways

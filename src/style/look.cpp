@@ -1,0 +1,62 @@
+#include "pathways/look.hpp"
+
+#include <algorithm>
+
+namespace pathways {
+
+Colour band_fill(const Style& style, std::size_t position) {
+    return style.band_fills.empty() ? style.page_background : style.band_fills[position % style.band_fills.size()];
+}
+
+SettingLook setting_look(const Style& style, const Catalogue& catalogue, const std::string& setting) {
+    std::size_t position = 0;
+    while (position < catalogue.settings.size() && catalogue.settings[position].id != setting) ++position;
+    return style.setting_look(setting, position);
+}
+
+std::string setting_tag(const Style& style, const Catalogue& catalogue, const std::string& setting) {
+    if (!style.show_tags) return {};
+    std::string tag = setting_look(style, catalogue, setting).tag;
+    return tag.empty() ? setting.substr(0, 2) : tag;
+}
+
+std::vector<Colour> role_fills(const Style& style, const Catalogue& catalogue, const Role& role) {
+    std::vector<Colour> fills;
+    for (const auto& s : role.settings) fills.push_back(setting_look(style, catalogue, s).fill);
+    return fills;
+}
+
+Colour text_colour_for(const Style& style, const std::vector<Colour>& fills) {
+    double dark = 21, light = 21;
+    for (const auto& f : fills) {
+        dark = std::min(dark, contrast(style.dark_text, f));
+        light = std::min(light, contrast(style.light_text, f));
+    }
+    return dark >= light ? style.dark_text : style.light_text;
+}
+
+const LinkLook& link_look(const Style& style, LinkKind kind) {
+    switch (kind) {
+        case LinkKind::Up: return style.up;
+        case LinkKind::Within: return style.within;
+        case LinkKind::Down: return style.down;
+        case LinkKind::SameRole: return style.same_role;
+        case LinkKind::Transfer: return style.transfer;
+    }
+    return style.up;
+}
+
+bool has_arrow(LinkKind kind) { return kind != LinkKind::SameRole; }
+
+std::vector<double> dash_pattern(const LinkLook& look) {
+    if (look.line == "dashed") return {look.width * 4, look.width * 2.5};
+    if (look.line == "dotted") return {look.width, look.width * 2};
+    return {};
+}
+
+Arrowhead legend_arrowhead(Point tip, double line_width) {
+    double a = line_width * 4;
+    return {{tip, Point{tip.x - a * 1.6, tip.y - a * 0.7}, Point{tip.x - a * 1.6, tip.y + a * 0.7}}, tip.x - a};
+}
+
+}  // namespace pathways
