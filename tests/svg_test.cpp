@@ -747,3 +747,30 @@ TEST_CASE("our SVG is smaller than Graphviz's -Tsvg of the same graph", "[svg][s
         CHECK(ours.size() < graphviz.size());
     }
 }
+
+TEST_CASE("the page legend samples each kind of link by its kind, even when two kinds look alike", "[svg][legend]") {
+    // A style whose transfer look equals its within-level look: the legend once showed two
+    // "within-level" samples and no "transfer" one, so the transfer colour never reached it.
+    std::ifstream in(kSource + "/styles/nhs.yaml");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string from = "transfer: {colour: \"#005EB8\", line: dashed, width: 2}";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "transfer: {colour: \"#7C2855\", line: dashed, width: 2}");
+    TempFile file("alike.yaml", text);
+    Style s = load_sty(file.path());
+    Catalogue c = load_cat("data/ncl-career-pathways.yaml");
+    PosterOptions po;
+    po.page = "A3";
+    po.landscape = false;
+    po.build_date = "1 January 2026";
+    Poster p = compose_poster(select(c, View{View::Kind::Settings, {"social"}}), s, po);
+    std::string svg = render_svg(p, s, {});
+    auto count = [&](const std::string& needle) {
+        std::size_t n = 0;
+        for (auto at = svg.find(needle); at != std::string::npos; at = svg.find(needle, at + 1)) ++n;
+        return n;
+    };
+    CHECK(count("<g class=\"key within-level\">") == 1);
+    CHECK(count("<g class=\"key transfer\">") == 1);
+    CHECK(svg.find(".transfer path{stroke:#7c2855") != std::string::npos);
+}

@@ -7,21 +7,13 @@
 
 #include "pathways/catalogue.hpp"
 #include "pathways/diagnostics.hpp"
+#include "pathways/poster.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
 #include "pathways/yaml_reader.hpp"
 
 namespace pathways {
 
-/// One kind of file a poster can be written as: a drawing, or its graph as data (JSON, DOT).
-enum class OutputFormat { Pdf, Svg, Png, EmbedSvg, Json, Dot };
-
-/// "pdf", "svg", "png", "embed-svg", "json", "dot" (as written in a manifest).
-const char* format_name(OutputFormat format);
-/// The file name ending a format writes: ".pdf", ".svg", ".png", ".embed.svg", ".json", ".dot".
-const char* format_suffix(OutputFormat format);
-/// Whether the format is a picture of the poster (not its graph as data).
-bool is_drawing(OutputFormat format);
 
 /// Every poster also gets a small PNG for the index page: `<name>.thumb.png`.
 inline constexpr const char* kThumbnailSuffix = ".thumb.png";

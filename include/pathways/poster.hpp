@@ -115,4 +115,31 @@ struct SvgOptions {
 /// Writes the poster as one self-contained SVG document.
 std::string render_svg(const Poster& poster, const Style& style, const SvgOptions& options = {});
 
+/// Cairo could not draw a page (its status says why).
+struct RenderError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// One kind of file a poster can be written as: a drawing, or its graph as data (JSON, DOT).
+enum class OutputFormat { Pdf, Svg, Png, EmbedSvg, Json, Dot };
+
+/// "pdf", "svg", "png", "embed-svg", "json", "dot" (as written in a manifest).
+const char* format_name(OutputFormat format);
+/// The file name ending a format writes: ".pdf", ".svg", ".png", ".embed.svg", ".json", ".dot".
+const char* format_suffix(OutputFormat format);
+/// Whether the format is a picture of the poster (not its graph as data).
+bool is_drawing(OutputFormat format);
+
+/// How a poster's files are written: PNG resolution and the SVGs' id prefix and width.
+struct OutputSettings {
+    double dpi = 150;
+    std::string id_prefix;  // SVG: prefixed to every id, so two posters' SVGs can share a page
+    double svg_width = 0;   // embed-svg: a fixed width in px; 0 leaves it to the page
+};
+
+/// The bytes of `poster`, drawn from `graph` in `style`, in one format: the one function both
+/// `render` and `build` write posters through. Throws RenderError (Cairo), LayoutError (Graphviz).
+std::string render_output(const Poster& poster, const PathwayGraph& graph, const Style& style, OutputFormat format,
+                          const OutputSettings& settings);
+
 }  // namespace pathways

@@ -22,8 +22,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pathways/dot_export.hpp"
-#include "pathways/export.hpp"
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 #include "progress.hpp"
@@ -54,26 +52,10 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
 
     std::vector<RenderedFile> files;
     for (auto format : spec.formats) {
-        std::string bytes;
-        switch (format) {
-            case OutputFormat::Pdf: bytes = render_pdf(poster); break;
-            case OutputFormat::Png: bytes = render_png(poster, spec.dpi); break;
-            case OutputFormat::Svg: {
-                SvgOptions o;
-                o.id_prefix = spec.name;  // two posters' SVGs on one page never clash
-                bytes = render_svg(poster, style, o);
-                break;
-            }
-            case OutputFormat::EmbedSvg: {
-                SvgOptions o;
-                o.embed = true;
-                o.id_prefix = spec.name;
-                bytes = render_svg(poster, style, o);
-                break;
-            }
-            case OutputFormat::Json: bytes = export_json(cut_to(graph)); break;
-            case OutputFormat::Dot: bytes = export_dot(cut_to(graph)); break;
-        }
+        OutputSettings settings;
+        settings.dpi = spec.dpi;
+        settings.id_prefix = spec.name;  // two posters' SVGs on one page never clash
+        std::string bytes = render_output(poster, graph, style, format, settings);
         if (bytes.empty())
             throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");
         files.push_back({spec.name + format_suffix(format), std::move(bytes)});

@@ -12,32 +12,6 @@ namespace pathways {
 
 namespace fs = std::filesystem;
 
-const char* format_name(OutputFormat f) {
-    switch (f) {
-        case OutputFormat::Pdf: return "pdf";
-        case OutputFormat::Svg: return "svg";
-        case OutputFormat::Png: return "png";
-        case OutputFormat::EmbedSvg: return "embed-svg";
-        case OutputFormat::Json: return "json";
-        case OutputFormat::Dot: return "dot";
-    }
-    return "?";
-}
-
-const char* format_suffix(OutputFormat f) {
-    switch (f) {
-        case OutputFormat::Pdf: return ".pdf";
-        case OutputFormat::Svg: return ".svg";
-        case OutputFormat::Png: return ".png";
-        case OutputFormat::EmbedSvg: return ".embed.svg";
-        case OutputFormat::Json: return ".json";
-        case OutputFormat::Dot: return ".dot";
-    }
-    return "";
-}
-
-bool is_drawing(OutputFormat f) { return f != OutputFormat::Json && f != OutputFormat::Dot; }
-
 std::vector<std::string> PosterSpec::files() const {
     std::vector<std::string> out;
     for (auto f : formats) out.push_back(name + format_suffix(f));

@@ -28,12 +28,7 @@ public:
             std::cout << text;
             return std::cout.good() ? kOk : kOutputFailed;
         }
-        try {
-            write_file_atomically(output_, text);
-        } catch (const OutputError& e) {
-            std::cerr << "pathways: error: " << e.what() << '\n';
-            return kOutputFailed;
-        }
+        write_file_atomically(output_, text);
         return kOk;
     }
 

@@ -40,20 +40,7 @@ public:
     }
 
     int run() override {
-        std::string format = format_;
-        if (format.empty()) {
-            std::string ext = std::filesystem::path(output_).extension().string();
-            if (ext == ".pdf" || ext == ".svg" || ext == ".png") format = ext.substr(1);
-            else {
-                std::cerr << "pathways render: error: cannot tell the format from '" << output_
-                          << "'; use --format pdf|svg|png\n";
-                return kUsage;
-            }
-        }
-        if (embed_ && format != "svg") {
-            std::cerr << "pathways render: error: --embed writes SVG, not " << format << '\n';
-            return kUsage;
-        }
+        OutputFormat format = output_format();
         Diagnostics diags;
         auto catalogue = load_catalogue(catalogue_, diags);
         auto style = load_style(style_.empty() ? default_style() : style_, diags);
@@ -66,40 +53,31 @@ public:
         if (portrait_) options.landscape = false;
         if (landscape_) options.landscape = true;
         PathwayGraph graph = select(*catalogue, View{});
-        std::optional<Poster> composed;
-        try {
-            composed = compose_poster(graph, *style, options);
-        } catch (const PageError& e) {
-            std::cerr << "pathways render: error: " << e.what() << '\n';
-            return kInvalidInput;
-        }
-        const Poster& poster = *composed;
-        try {
-            std::string bytes = format == "pdf" ? render_pdf(poster)
-                                : format == "png" ? render_png(poster, dpi_)
-                                                  : render_svg(poster, *style, svg_options());
-            write_file_atomically(output_, bytes);
-            const LayoutChoice& c = poster.layout.choice();
-            std::fprintf(stderr,
-                         "wrote %s: %s %s, %zu role%s, %zu link%s, %s, %d row(s) per level, %zu crossing%s, "
-                         "drawing fills %.0f%% of its area, smallest text %.1f pt\n",
-                         output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
-                         graph.roles.size(), graph.roles.size() == 1 ? "" : "s", graph.links.size(),
-                         graph.links.size() == 1 ? "" : "s", c.left_to_right ? "left to right" : "bottom to top",
-                         c.rows_per_level, c.crossings, c.crossings == 1 ? "" : "s", poster.fill_ratio() * 100,
-                         poster.smallest_text());
-        } catch (const OutputError& e) {
-            std::cerr << "pathways render: error: " << e.what() << '\n';
-            return kOutputFailed;
-        }
+        Poster poster = compose_poster(graph, *style, options);
+        write_file_atomically(output_, render_output(poster, graph, *style, format, output_settings()));
+        report(poster, graph);
         return kOk;
     }
 
 private:
-    SvgOptions svg_options() const {
-        SvgOptions o;
-        o.embed = embed_;
-        o.width = svg_width_;
+    /// The format asked for, or told by OUT's extension.
+    OutputFormat output_format() const {
+        std::string format = format_;
+        if (format.empty()) {
+            std::string ext = std::filesystem::path(output_).extension().string();
+            if (ext != ".pdf" && ext != ".svg" && ext != ".png")
+                throw UsageError("cannot tell the format from '" + output_ + "'; use --format pdf|svg|png");
+            format = ext.substr(1);
+        }
+        if (embed_ && format != "svg") throw UsageError("--embed writes SVG, not " + format);
+        if (embed_) return OutputFormat::EmbedSvg;
+        return format == "pdf" ? OutputFormat::Pdf : format == "png" ? OutputFormat::Png : OutputFormat::Svg;
+    }
+
+    OutputSettings output_settings() const {
+        OutputSettings o;
+        o.dpi = dpi_;
+        o.svg_width = svg_width_;
         // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care").
         o.id_prefix = id_prefix_;
         if (o.id_prefix.empty()) {
@@ -107,6 +85,19 @@ private:
             o.id_prefix = o.id_prefix.substr(0, o.id_prefix.find('.'));
         }
         return o;
+    }
+
+    /// One line saying what was written and what it measured.
+    void report(const Poster& poster, const PathwayGraph& graph) const {
+        const LayoutChoice& c = poster.layout.choice();
+        std::fprintf(stderr,
+                     "wrote %s: %s %s, %zu role%s, %zu link%s, %s, %d row(s) per level, %zu crossing%s, "
+                     "drawing fills %.0f%% of its area, smallest text %.1f pt\n",
+                     output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
+                     graph.roles.size(), graph.roles.size() == 1 ? "" : "s", graph.links.size(),
+                     graph.links.size() == 1 ? "" : "s", c.left_to_right ? "left to right" : "bottom to top",
+                     c.rows_per_level, c.crossings, c.crossings == 1 ? "" : "s", poster.fill_ratio() * 100,
+                     poster.smallest_text());
     }
 
     /// styles/nhs.yaml in the current folder, else in the folder above the program's (a build tree

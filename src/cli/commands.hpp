@@ -1,4 +1,7 @@
 #pragma once
+#include <stdexcept>
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 namespace pathways::cli {
@@ -9,7 +12,17 @@ enum Exit : int {
     kInvalidInput = 1,  // a catalogue, style or manifest has errors (or warnings under --strict)
     kUsage = 2,         // wrong command line
     kOutputFailed = 3,  // an output file could not be written, or a poster failed to build
+    kDrawFailed = 4,    // Graphviz or Cairo could not lay out or draw a poster
 };
+
+/// A command line that cannot be run as given (exit 2).
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// The exit status for the exception being handled, after printing it once as
+/// "pathways COMMAND: error: what" — the one place failures become messages and statuses.
+int exit_for_failure(const std::string& command);
 
 /// One subcommand: declares its options on `setup`, does its work on `run`.
 class Command {

@@ -2,6 +2,9 @@
 #include <map>
 
 #include "commands.hpp"
+#include "pathways/layout.hpp"
+#include "pathways/output.hpp"
+#include "pathways/poster.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways::cli {
@@ -9,6 +12,34 @@ std::unique_ptr<Command> make_check();
 std::unique_ptr<Command> make_export();
 std::unique_ptr<Command> make_render();
 std::unique_ptr<Command> make_build();
+}  // namespace pathways::cli
+
+namespace pathways::cli {
+
+int exit_for_failure(const std::string& command) {
+    auto say = [&](const std::string& what, int status) {
+        std::cerr << "pathways " << command << ": error: " << what << '\n';
+        return status;
+    };
+    try {
+        throw;
+    } catch (const UsageError& e) {
+        return say(e.what(), kUsage);
+    } catch (const PageError& e) {
+        return say(e.what(), kInvalidInput);
+    } catch (const OutputError& e) {
+        return say(e.what(), kOutputFailed);
+    } catch (const LayoutError& e) {
+        return say(e.what(), kDrawFailed);
+    } catch (const RenderError& e) {
+        return say(e.what(), kDrawFailed);
+    } catch (const std::bad_alloc&) {
+        return say("out of memory", kDrawFailed);
+    } catch (const std::exception& e) {
+        return say(e.what(), kDrawFailed);
+    }
+}
+
 }  // namespace pathways::cli
 
 int main(int argc, char** argv) {
@@ -37,6 +68,12 @@ int main(int argc, char** argv) {
         return kUsage;
     }
     for (auto& [command, sub] : commands)
-        if (sub->parsed()) return command->run();
+        if (sub->parsed()) {
+            try {
+                return command->run();
+            } catch (...) {
+                return exit_for_failure(sub->get_name());
+            }
+        }
     return kUsage;
 }

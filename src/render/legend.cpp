@@ -92,10 +92,8 @@ void LegendComposer::add_settings() {
             if (!legend.text(s->name, style_.text_size, true, style_.text_colour, "text", bottom_, indent)) return false;
             if (!legend.text(s->description, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_, indent))
                 return false;
-            PageRect swatch{{legend.x(), y + 2 * f, sw, sh}, {look.fill}, style_.role_border, 1,
-                            setting_tag(style_, c_, s->id), text_colour_for(style_, {look.fill})};
-            swatch.settings = {s};
-            p_->rects.push_back(std::move(swatch));
+            p_->rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {look.fill}, style_.role_border, 1,
+                                 setting_tag(style_, c_, s->id), text_colour_for(style_, {look.fill}), {s}, nullptr});
             legend.skip(6);
             return true;
         });
@@ -109,9 +107,8 @@ void LegendComposer::add_settings() {
             if (!legend.text("Striped: found in each setting whose colour it shows", style_.text_size * 0.9, false,
                              style_.text_colour, "text", bottom_, indent))
                 return false;
-            PageRect swatch{{legend.x(), y + 1 * f, sw, sh}, fills, style_.role_border, 1, "", {}};
-            swatch.settings = graph_.settings;
-            p_->rects.push_back(std::move(swatch));
+            p_->rects.push_back({{legend.x(), y + 1 * f, sw, sh}, fills, style_.role_border, 1, "", {}, graph_.settings,
+                                 nullptr});
             legend.skip(6);
             return true;
         });
@@ -158,9 +155,7 @@ void LegendComposer::add_levels() {
             if (!legend.text(l->name, style_.text_size, true, style_.band_label, "text", bottom_, indent)) return false;
             if (!legend.text(l->description, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_, indent))
                 return false;
-            PageRect swatch{{legend.x(), y + 2 * f, sw, sh}, {band_fill(style_, i)}, style_.band_border, 1, "", {}};
-            swatch.level = l;
-            p_->rects.push_back(std::move(swatch));
+            p_->rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {band_fill(style_, i)}, style_.band_border, 1, "", {}, {}, l});
             legend.skip(4);
             return true;
         });

@@ -5,7 +5,6 @@
 #include <cairo-pdf.h>
 
 #include "pathways/look.hpp"
-#include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 #include "text.hpp"
 
@@ -92,7 +91,7 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 
 /// Cairo's status as an OutputError when it is a failure.
 void check(cairo_status_t status, const char* what) {
-    if (status != CAIRO_STATUS_SUCCESS) throw OutputError(std::string(what) + " rendering failed: " + cairo_status_to_string(status));
+    if (status != CAIRO_STATUS_SUCCESS) throw RenderError(std::string(what) + " rendering failed: " + cairo_status_to_string(status));
 }
 
 }  // namespace

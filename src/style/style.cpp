@@ -88,59 +88,51 @@ void read_link(MapReader& parent, std::string_view key, LinkLook& out) {
     read_size(m, "width", out.width, 0.25, 20);
 }
 
-}  // namespace
-
-std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
-    std::size_t before = diags.errors();
-    auto root = read_yaml_file(path, diags);
-    if (!root) return std::nullopt;
-    Style s;
-    s.file = path;
-    MapReader top(*root, "the style", path, diags,
-                  {"name", "font", "sizes", "colours", "settings", "fallback_palette", "show_tags", "links", "page",
-                   "legend"});
-    if (!top.is_map()) return std::nullopt;
-    s.name = top.text("name", true);
-    s.font = top.text("font", true);
-
-    if (top.has("sizes")) {
-        MapReader m(top.get("sizes"), "sizes", path, diags,
-                    {"title", "subtitle", "heading", "text", "footer", "role", "band"});
-        read_size(m, "title", s.title_size, 8, 400);
-        read_size(m, "subtitle", s.subtitle_size, 6, 200);
-        read_size(m, "heading", s.heading_size, 6, 200);
-        read_size(m, "text", s.text_size, 6, 100);
-        read_size(m, "footer", s.footer_size, 6, 100);
-        read_size(m, "role", s.role_size, 6, 100);
-        read_size(m, "band", s.band_size, 6, 100);
-    } else {
-        top.text("sizes", true);
+/// `sizes:` the text sizes.
+void read_sizes(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
+    if (!top.has("sizes")) {
+        top.text("sizes", true);  // reports it missing
+        return;
     }
+    MapReader m(top.get("sizes"), "sizes", path, diags, {"title", "subtitle", "heading", "text", "footer", "role", "band"});
+    read_size(m, "title", s.title_size, 8, 400);
+    read_size(m, "subtitle", s.subtitle_size, 6, 200);
+    read_size(m, "heading", s.heading_size, 6, 200);
+    read_size(m, "text", s.text_size, 6, 100);
+    read_size(m, "footer", s.footer_size, 6, 100);
+    read_size(m, "role", s.role_size, 6, 100);
+    read_size(m, "band", s.band_size, 6, 100);
+}
 
-    if (top.has("colours")) {
-        MapReader m(top.get("colours"), "colours", path, diags,
-                    {"page", "title", "text", "dark_text", "light_text", "role_border", "band_fills", "band_border",
-                     "band_label"});
-        read_colour(m, "page", s.page_background);
-        read_colour(m, "title", s.title_colour);
-        read_colour(m, "text", s.text_colour);
-        read_colour(m, "dark_text", s.dark_text);
-        read_colour(m, "light_text", s.light_text);
-        read_colour(m, "role_border", s.role_border);
-        read_colour(m, "band_border", s.band_border);
-        read_colour(m, "band_label", s.band_label);
-        for (const auto& item : m.text_list("band_fills", true)) {
-            if (auto c = parse_colour(item.value))
-                s.band_fills.push_back(*c);
-            else
-                diags.error(item.where, "band fill must be a colour like \"#E8EDEE\", not '" + item.value + "'");
-        }
-        if (m.is_map() && m.has("band_fills") && s.band_fills.empty() && !diags.has_errors())
-            diags.error(m.where("band_fills"), "'band_fills' must list at least one colour");
-    } else {
+/// `colours:` page, text, role and band colours.
+void read_colours(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
+    if (!top.has("colours")) {
         top.text("colours", true);
+        return;
     }
+    MapReader m(top.get("colours"), "colours", path, diags,
+                {"page", "title", "text", "dark_text", "light_text", "role_border", "band_fills", "band_border",
+                 "band_label"});
+    read_colour(m, "page", s.page_background);
+    read_colour(m, "title", s.title_colour);
+    read_colour(m, "text", s.text_colour);
+    read_colour(m, "dark_text", s.dark_text);
+    read_colour(m, "light_text", s.light_text);
+    read_colour(m, "role_border", s.role_border);
+    read_colour(m, "band_border", s.band_border);
+    read_colour(m, "band_label", s.band_label);
+    for (const auto& item : m.text_list("band_fills", true)) {
+        if (auto c = parse_colour(item.value))
+            s.band_fills.push_back(*c);
+        else
+            diags.error(item.where, "band fill must be a colour like \"#E8EDEE\", not '" + item.value + "'");
+    }
+    if (m.is_map() && m.has("band_fills") && s.band_fills.empty() && !diags.has_errors())
+        diags.error(m.where("band_fills"), "'band_fills' must list at least one colour");
+}
 
+/// `settings:` the looks of named settings; `fallback_palette:` colours for the others; `show_tags:`.
+void read_setting_looks(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
     YAML::Node settings = top.get("settings");
     if (settings.IsDefined() && !settings.IsNull()) {
         if (!settings.IsMap()) {
@@ -166,51 +158,80 @@ std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
     if (top.has("fallback_palette") && s.fallback_palette.empty() && top.get("fallback_palette").IsSequence())
         diags.error(top.where("fallback_palette"), "'fallback_palette' must list at least one colour");
     s.show_tags = top.flag("show_tags").value_or(false);
+}
 
-    if (top.has("links")) {
-        MapReader m(top.get("links"), "links", path, diags, {"up", "within", "down", "same_role", "transfer"});
-        if (m.is_map()) {
-            read_link(m, "up", s.up);
-            read_link(m, "within", s.within);
-            read_link(m, "down", s.down);
-            read_link(m, "same_role", s.same_role);
-            read_link(m, "transfer", s.transfer);
-        }
-    } else {
+/// `links:` the look of each kind of link.
+void read_links(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
+    if (!top.has("links")) {
         top.text("links", true);
+        return;
     }
+    MapReader m(top.get("links"), "links", path, diags, {"up", "within", "down", "same_role", "transfer"});
+    if (!m.is_map()) return;
+    read_link(m, "up", s.up);
+    read_link(m, "within", s.within);
+    read_link(m, "down", s.down);
+    read_link(m, "same_role", s.same_role);
+    read_link(m, "transfer", s.transfer);
+}
 
-    if (top.has("page")) {
-        MapReader m(top.get("page"), "page", path, diags, {"size", "orientation", "margin_mm"});
-        std::string size = m.text("size", true);
-        static const std::vector<std::string> sizes{"A0", "A1", "A2", "A3", "A4"};
-        if (std::find(sizes.begin(), sizes.end(), size) != sizes.end())
-            s.page = size;
-        else if (!size.empty())
-            diags.error(m.where("size"), "page size must be A0, A1, A2, A3 or A4, not '" + size + "'");
-        std::string orientation = m.text("orientation", true);
-        if (orientation == "landscape" || orientation == "portrait")
-            s.landscape = orientation == "landscape";
-        else if (!orientation.empty())
-            diags.error(m.where("orientation"), "orientation must be landscape or portrait, not '" + orientation + "'" +
-                                                    did_you_mean(orientation, {"landscape", "portrait"}));
-        read_size(m, "margin_mm", s.margin_mm, 0, 100);
-    } else {
+/// `page:` the default paper, orientation and margin.
+void read_page(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
+    if (!top.has("page")) {
         top.text("page", true);
+        return;
     }
+    MapReader m(top.get("page"), "page", path, diags, {"size", "orientation", "margin_mm"});
+    std::string size = m.text("size", true);
+    static const std::vector<std::string> sizes{"A0", "A1", "A2", "A3", "A4"};
+    if (std::find(sizes.begin(), sizes.end(), size) != sizes.end())
+        s.page = size;
+    else if (!size.empty())
+        diags.error(m.where("size"), "page size must be A0, A1, A2, A3 or A4, not '" + size + "'");
+    std::string orientation = m.text("orientation", true);
+    if (orientation == "landscape" || orientation == "portrait")
+        s.landscape = orientation == "landscape";
+    else if (!orientation.empty())
+        diags.error(m.where("orientation"), "orientation must be landscape or portrait, not '" + orientation + "'" +
+                                                did_you_mean(orientation, {"landscape", "portrait"}));
+    read_size(m, "margin_mm", s.margin_mm, 0, 100);
+}
 
-    if (top.has("legend")) {
-        MapReader m(top.get("legend"), "legend", path, diags, {"placement"});
-        std::string p = m.text("placement", true);
-        if (p == "right" || p == "bottom" || p == "auto")
-            s.legend_placement = p;
-        else if (!p.empty())
-            diags.error(m.where("placement"), "legend placement must be auto, right or bottom, not '" + p + "'" +
-                                                  did_you_mean(p, {"auto", "right", "bottom"}));
-    } else {
+/// `legend:` where the legend goes.
+void read_legend(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
+    if (!top.has("legend")) {
         top.text("legend", true);
+        return;
     }
+    MapReader m(top.get("legend"), "legend", path, diags, {"placement"});
+    std::string p = m.text("placement", true);
+    if (p == "right" || p == "bottom" || p == "auto")
+        s.legend_placement = p;
+    else if (!p.empty())
+        diags.error(m.where("placement"), "legend placement must be auto, right or bottom, not '" + p + "'" +
+                                              did_you_mean(p, {"auto", "right", "bottom"}));
+}
 
+}  // namespace
+
+std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
+    std::size_t before = diags.errors();
+    auto root = read_yaml_file(path, diags);
+    if (!root) return std::nullopt;
+    Style s;
+    s.file = path;
+    MapReader top(*root, "the style", path, diags,
+                  {"name", "font", "sizes", "colours", "settings", "fallback_palette", "show_tags", "links", "page",
+                   "legend"});
+    if (!top.is_map()) return std::nullopt;
+    s.name = top.text("name", true);
+    s.font = top.text("font", true);
+    read_sizes(top, s, path, diags);
+    read_colours(top, s, path, diags);
+    read_setting_looks(top, s, path, diags);
+    read_links(top, s, path, diags);
+    read_page(top, s, path, diags);
+    read_legend(top, s, path, diags);
     if (diags.errors() > before) return std::nullopt;
     return s;
 }
