@@ -64,7 +64,9 @@ struct RouteEmphasis {
 };
 RouteEmphasis emphasis_of(const Catalogue& catalogue, const RouteResult& result);
 
-/// The outcome of looking up a role by what a user typed: its id, name or an alias, in any case.
+/// The outcome of looking up a role by what a user typed: its id, name or an alias, in any case
+/// and spacing. An id decides before a name, a name before an alias; two roles matching the same
+/// way are ambiguous.
 struct RoleMatch {
     const Role* role = nullptr;            // the role, when exactly one matches
     std::vector<const Role*> ambiguous;    // when several roles match (a name that is another's alias)

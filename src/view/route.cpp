@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
@@ -208,19 +209,24 @@ RoleMatch find_role(const Catalogue& c, std::string_view text) {
         m.role = exact;
         return m;
     }
+    // Ids (in any case) first, then names, then aliases: the first kind that matches decides.
     std::string want = normalise_name(text);
-    for (const auto& r : c.roles) {
-        bool hit = normalise_name(r.id) == want || normalise_name(r.name) == want ||
-                   std::any_of(r.aliases.begin(), r.aliases.end(),
-                               [&](const std::string& a) { return normalise_name(a) == want; });
-        if (hit) m.ambiguous.push_back(&r);
+    auto by_id = [&](const Role& r) { return normalise_name(r.id) == want; };
+    auto by_name = [&](const Role& r) { return normalise_name(r.name) == want; };
+    auto by_alias = [&](const Role& r) {
+        return std::any_of(r.aliases.begin(), r.aliases.end(), [&](const std::string& a) { return normalise_name(a) == want; });
+    };
+    for (const auto& matches : {std::function<bool(const Role&)>(by_id), std::function<bool(const Role&)>(by_name),
+                                std::function<bool(const Role&)>(by_alias)}) {
+        for (const auto& r : c.roles)
+            if (matches(r)) m.ambiguous.push_back(&r);
+        if (m.ambiguous.size() == 1) {
+            m.role = m.ambiguous.front();
+            m.ambiguous.clear();
+            return m;
+        }
+        if (!m.ambiguous.empty()) return m;
     }
-    if (m.ambiguous.size() == 1) {
-        m.role = m.ambiguous.front();
-        m.ambiguous.clear();
-        return m;
-    }
-    if (!m.ambiguous.empty()) return m;
     std::vector<std::string> names, ids;
     for (const auto& r : c.roles) {
         names.push_back(r.name);
