@@ -250,13 +250,13 @@ TEST_CASE("shortest routes match a breadth-first search on generated catalogues 
     }
 }
 
-TEST_CASE("--all lists exactly the routes up to two steps longer than the shortest", "[route]") {
+TEST_CASE("all routes (--all) are exactly the routes up to two steps longer than the shortest", "[route]") {
     check_all_routes(shipped("data/ncl-career-pathways.yaml"));
     check_all_routes(shipped("data/nhs-management-careers.yaml"));
     check_all_routes(random_catalogue(60, 3, 7), 1500);
 }
 
-TEST_CASE("--all and shortest routes stop at the bound and say they were cut", "[route]") {
+TEST_CASE("all and shortest routes stop at the bound and say they were cut", "[route]") {
     Catalogue c = ladder(3, 4);  // 4^3 = 64 shortest routes of 4 steps
     const Role& from = c.roles.front();
     const Role& to = c.roles.back();
