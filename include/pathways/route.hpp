@@ -30,7 +30,7 @@ struct Route {
 struct RouteOptions {
     bool all = false;             // false: the shortest routes only; true: up to shortest + extra_steps
     std::size_t extra_steps = 2;  // how much longer than the shortest an `all` route may be
-    std::size_t max_routes = 50;  // the bound: at most this many routes are returned
+    std::size_t max_routes = 50;  // the bound: at most this many routes are returned (0 counts as 1)
 };
 
 /// What find_routes found.

@@ -138,10 +138,11 @@ RouteResult find_routes(const Catalogue& c, const Role& from, const Role& to, co
     result.shortest = from_start[t];
     result.longest = options.all ? result.shortest + options.extra_steps : result.shortest;
     std::vector<std::vector<std::size_t>> paths;
+    const std::size_t limit = std::max<std::size_t>(1, options.max_routes);  // 0 would hide every route
     for (std::size_t length = result.shortest; length <= result.longest; ++length) {
         PathSearch search{graph, to_target, s, t, length};
         std::vector<std::vector<std::size_t>> these;
-        bool complete = paths_of_length(search, options.max_routes - paths.size(), these);
+        bool complete = paths_of_length(search, limit - paths.size(), these);
         std::sort(these.begin(), these.end());  // catalogue order of the roles taken
         paths.insert(paths.end(), these.begin(), these.end());
         if (!complete) {

@@ -48,9 +48,10 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
 
 std::string text_headline(const Role& from, const Role& to, const RouteOptions& options, const RouteResult& r) {
     std::string head = "From " + from.name + " to " + to.name + ": ";
-    if (!options.all)
-        head += (r.routes.size() == 1 ? "the shortest route takes " : plural(r.routes.size(), "", "shortest routes, each of ")) +
-                plural(r.shortest, "step", "steps");
+    if (!options.all && r.routes.size() == 1)
+        head += "the shortest route takes " + plural(r.shortest, "step", "steps");
+    else if (!options.all)
+        head += std::to_string(r.routes.size()) + " shortest routes, each of " + plural(r.shortest, "step", "steps");
     else
         head += plural(r.routes.size(), "route", "routes") + " of " + std::to_string(r.shortest) + " to " +
                 std::to_string(r.longest) + " steps (the shortest takes " + plural(r.shortest, "step", "steps") + ")";
