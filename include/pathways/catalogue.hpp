@@ -29,6 +29,7 @@ struct Role {
     std::vector<std::string> aliases;
     Location where;
     std::vector<Location> progression_at;  // where each progresses_to entry was written
+    std::vector<std::string> progression_via;  // what each progresses_to step takes ("" = not said)
 };
 
 /// A word the poster uses, explained.
@@ -41,6 +42,22 @@ struct Panel {
     std::string title, text;
 };
 
+/// One stop of a career story: a role of the catalogue (optionally under the person's own job
+/// title), or a job the catalogue does not have (free text at a level).
+struct StoryStep {
+    std::string role;   // role id; empty for a free-text step
+    std::string text;   // the job in words: required for a free-text step, optional with a role
+    std::string level;  // level id (free-text steps only)
+    Location where;
+};
+
+/// A real person's career as a source tells it: the jobs they went through, in order.
+struct Story {
+    std::string id, name, title, source, entry_route;
+    std::vector<StoryStep> steps;
+    Location where;
+};
+
 /// A whole catalogue of roles: the data a poster is drawn from.
 struct Catalogue {
     std::string file;
@@ -50,6 +67,7 @@ struct Catalogue {
     std::vector<Role> roles;
     std::vector<GlossaryEntry> glossary;
     std::vector<Panel> panels;
+    std::vector<Story> stories;
 
     const Role* role(const std::string& id) const;
     const Setting* setting(const std::string& id) const;

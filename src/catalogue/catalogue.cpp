@@ -6,6 +6,7 @@
 #include <set>
 
 #include "pathways/yaml_reader.hpp"
+#include "catalogue_parts.hpp"
 
 namespace pathways {
 
@@ -179,7 +180,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     c.file = file;
     MapReader top(*root, "the catalogue", file, diags,
                   {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
-                   "settings", "roles", "glossary", "panels"});
+                   "settings", "roles", "glossary", "panels", "stories"});
     if (!top.is_map()) return std::nullopt;
     c.title = top.text("title", true);
     c.subtitle = top.text("subtitle", false);
@@ -279,16 +280,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
                 r.settings.push_back(s.value);
         }
 
-        for (const auto& p : m.text_list("progresses_to", false)) {
-            if (std::find(role_list.begin(), role_list.end(), p.value) == role_list.end()) {
-                diags.error(p.where, "progression to unknown role '" + p.value + "'" + did_you_mean(p.value, role_list));
-            } else if (std::find(r.progresses_to.begin(), r.progresses_to.end(), p.value) != r.progresses_to.end()) {
-                diags.error(p.where, label + " lists progression to '" + p.value + "' twice");
-            } else {
-                r.progresses_to.push_back(p.value);
-                r.progression_at.push_back(p.where);
-            }
-        }
+        read_progressions(m, label, role_list, r);  // progressions.cpp: ids or {to, via}
         for (const auto& a : m.text_list("aliases", false)) r.aliases.push_back(a.value);
 
         r.url = m.text("url", false);
@@ -309,6 +301,8 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
         if (!m.is_map()) continue;
         c.panels.push_back({m.text("title", true), m.text("text", true)});
     }
+
+    read_stories(top, c);  // stories.cpp
 
     if (diags.errors() > errors_before) return std::nullopt;
     check_links(c, diags);

@@ -23,6 +23,42 @@ std::string json_id_names(const std::vector<T>& items) {
     return out + "\n  ]";
 }
 
+/// `, "via": {"to-id": "what the step takes", ...}` for the progressions that say; "" when none do.
+std::string json_via(const Role& r) {
+    std::string out;
+    for (std::size_t i = 0; i < r.progresses_to.size() && i < r.progression_via.size(); ++i) {
+        if (r.progression_via[i].empty()) continue;
+        out += (out.empty() ? "" : ", ") + json_quote(r.progresses_to[i]) + ": " + json_quote(r.progression_via[i]);
+    }
+    return out.empty() ? out : ", \"via\": {" + out + "}";
+}
+
+/// `,\n  "stories": [...]` (nothing when the catalogue has none): each story with its steps, a
+/// step being `{"role": ID}` (with `"text"` when the person's job title is given) or
+/// `{"text": "...", "level": ID}`.
+std::string json_stories(const Catalogue& c) {
+    if (c.stories.empty()) return {};
+    std::string out = ",\n  \"stories\": [";
+    for (std::size_t i = 0; i < c.stories.size(); ++i) {
+        const Story& s = c.stories[i];
+        out += std::string(i ? ",\n    " : "\n    ") + "{\"id\": " + json_quote(s.id) + ", \"name\": " +
+               json_quote(s.name) + ", \"title\": " + json_quote(s.title) + ", \"source\": " + json_quote(s.source);
+        if (!s.entry_route.empty()) out += ", \"entry_route\": " + json_quote(s.entry_route);
+        out += ", \"steps\": [";
+        for (std::size_t k = 0; k < s.steps.size(); ++k) {
+            const StoryStep& step = s.steps[k];
+            out += k ? ", " : "";
+            if (step.role.empty())
+                out += "{\"text\": " + json_quote(step.text) + ", \"level\": " + json_quote(step.level) + "}";
+            else
+                out += "{\"role\": " + json_quote(step.role) +
+                       (step.text.empty() ? std::string() : ", \"text\": " + json_quote(step.text)) + "}";
+        }
+        out += "]}";
+    }
+    return out + "\n  ]";
+}
+
 }  // namespace
 
 std::string export_json(const Catalogue& c) {
@@ -37,9 +73,10 @@ std::string export_json(const Catalogue& c) {
                json_quote(r.name) + ", \"levels\": " + json_ids(r.levels) + ", \"settings\": " +
                json_ids(r.settings) + ", \"progresses_to\": " + json_ids(r.progresses_to);
         if (!r.url.empty()) out += ", \"url\": " + json_quote(r.url);
+        out += json_via(r);
         out += "}";
     }
-    out += "\n  ]\n}\n";
+    out += "\n  ]" + json_stories(c) + "\n}\n";
     return out;
 }
 

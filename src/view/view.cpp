@@ -77,14 +77,23 @@ Catalogue cut_to(const PathwayGraph& graph) {
         Role kept = *r;
         kept.progresses_to.clear();
         kept.progression_at.clear();
+        kept.progression_via.clear();
         for (std::size_t i = 0; i < r->progresses_to.size(); ++i) {
             const Role* to = graph.catalogue->role(r->progresses_to[i]);
             if (!to || !graph.contains(to)) continue;
             kept.progresses_to.push_back(r->progresses_to[i]);
             if (i < r->progression_at.size()) kept.progression_at.push_back(r->progression_at[i]);
+            if (i < r->progression_via.size()) kept.progression_via.push_back(r->progression_via[i]);
         }
         out.roles.push_back(std::move(kept));
     }
+    // Stories stay only when every role they pass through is shown, so the data never names a
+    // role it does not hold.
+    std::erase_if(out.stories, [&](const Story& s) {
+        return std::any_of(s.steps.begin(), s.steps.end(), [&](const StoryStep& step) {
+            return !step.role.empty() && !graph.contains(graph.catalogue->role(step.role));
+        });
+    });
     return out;
 }
 
