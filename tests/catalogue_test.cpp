@@ -518,7 +518,7 @@ TEST_CASE("mutated catalogues never throw and always give a catalogue or an erro
     for (const auto& s : seeds) REQUIRE(!s.empty());
 
     std::mt19937 rng(20261121u);
-    int loaded = 0, refused = 0, failures = 0, known_bug = 0;
+    int loaded = 0, refused = 0, failures = 0;
     for (int i = 0; i < 2000; ++i) {
         // Mostly the small catalogue (fast); every fourth run the big one.
         std::string text = seeds[i % 4 == 3 ? 1 : 0];
@@ -529,16 +529,6 @@ TEST_CASE("mutated catalogues never throw and always give a catalogue or an erro
         std::optional<Catalogue> c;
         try {
             c = parse_catalogue(text, "fuzz.yaml", diags);
-        } catch (const YAML::InvalidNode& e) {
-            // Known bug (see "a role without an id ..."): a role mapping with no `id` key makes
-            // catalogue.cpp look up node["id"] on a const node and yaml-cpp throws. Counted, not
-            // failed, so that the fuzz loop still guards against every other exception.
-            if (std::string(e.what()).find("first invalid key: \"id\"") == std::string::npos) {
-                ++failures;
-                FAIL_CHECK("iteration " << i << " threw: " << e.what());
-            }
-            ++known_bug;
-            continue;
         } catch (const std::exception& e) {
             ++failures;
             FAIL_CHECK("iteration " << i << " threw: " << e.what());
@@ -574,8 +564,7 @@ TEST_CASE("mutated catalogues never throw and always give a catalogue or an erro
         }
     }
     CHECK(failures == 0);
-    if (known_bug > 0) WARN(known_bug << " mutations hit the known missing-id crash");
-    CHECK(loaded + refused + failures + known_bug == 2000);
+    CHECK(loaded + refused + failures == 2000);
     // The mutations must really exercise both outcomes.
     CHECK(loaded > 0);
     CHECK(refused > 0);
