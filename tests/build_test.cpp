@@ -22,8 +22,10 @@
 #include "pathways/dot_export.hpp"
 #include "pathways/output.hpp"
 #include "pathways/version.hpp"
+#include "test_support.hpp"
 
 using namespace pathways;
+using namespace pathways::test;
 
 namespace {
 
@@ -31,15 +33,8 @@ namespace fs = std::filesystem;
 
 const std::string kRoot = PATHWAYS_SOURCE_DIR;
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void spit(const fs::path& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
+std::string slurp(const fs::path& path) { return read_file(path.string()); }
+void spit(const fs::path& path, const std::string& bytes) { write_file(path.string(), bytes); }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -138,23 +133,9 @@ std::set<std::string> built_names(const BuildReport& r) {
     return out;
 }
 
-/// What a command printed and its exit status.
-struct Run {
-    int status = -1;
-    std::string out;
-};
-
 /// Runs the built CLI through the shell (standard error merged into the captured output).
-Run run_cli(const std::string& arguments, const std::string& env = "SOURCE_DATE_EPOCH=1767225600") {
-    fs::path capture = fs::temp_directory_path() / ("pathways-build-test-cli-" + std::to_string(::getpid()) + ".txt");
-    std::string command = env + " " + std::string(PATHWAYS_BINARY) + " " + arguments + " >" + capture.string() +
-                          " 2>&1 </dev/null";
-    int raw = std::system(command.c_str());
-    Run r;
-    r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(capture);
-    fs::remove(capture);
-    return r;
+RunResult run_cli(const std::string& arguments, const std::string& env = "SOURCE_DATE_EPOCH=1767225600") {
+    return run_shell(env + " " + shell_quote(PATHWAYS_BINARY) + " " + arguments + " 2>&1");
 }
 
 std::pair<unsigned, unsigned> png_size(const std::string& bytes) {
@@ -171,14 +152,14 @@ std::pair<unsigned, unsigned> png_size(const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("FNV-1a matches its published test vectors") {
+TEST_CASE("FNV-1a matches its published test vectors", "[build]") {
     CHECK(Fnv1a().add("").hex() == "cbf29ce484222325");
     CHECK(Fnv1a().add("a").hex() == "af63dc4c8601ec8c");
     CHECK(Fnv1a().add("foobar").hex() == "85944171f73967e8");
     CHECK(Fnv1a().field("ab").field("c").hex() != Fnv1a().field("a").field("bc").hex());
 }
 
-TEST_CASE("SOURCE_DATE_EPOCH pins the build date") {
+TEST_CASE("SOURCE_DATE_EPOCH pins the build date", "[build]") {
     const char* old = std::getenv("SOURCE_DATE_EPOCH");
     std::string saved = old ? old : "";
     ::setenv("SOURCE_DATE_EPOCH", "1767225600", 1);  // 2026-01-01T00:00:00Z
@@ -194,7 +175,7 @@ TEST_CASE("SOURCE_DATE_EPOCH pins the build date") {
     if (old) ::setenv("SOURCE_DATE_EPOCH", saved.c_str(), 1);
 }
 
-TEST_CASE("A build writes every poster's formats, a thumbnail, the state and the index page") {
+TEST_CASE("A build writes every poster's formats, a thumbnail, the state and the index page", "[build]") {
     PosterSet set;
     BuildReport r = set.build();
     INFO(set.log());
@@ -227,7 +208,7 @@ TEST_CASE("A build writes every poster's formats, a thumbnail, the state and the
     CHECK(contains(set.log(), "pathways build: 3 built, 0 up to date, 0 failed, of 3 posters in"));
 }
 
-TEST_CASE("A poster can also write its graph as data: JSON and DOT of exactly its view") {
+TEST_CASE("A poster can also write its graph as data: JSON and DOT of exactly its view", "[build]") {
     PosterSet set;
     set.write_manifest("Community", "  - {name: a-data, catalogue: a, view: {settings: [community]}, formats: [json, dot]}\n");
     BuildReport r = set.build();
@@ -250,7 +231,7 @@ TEST_CASE("A poster can also write its graph as data: JSON and DOT of exactly it
     CHECK(contains(html, "<a class=\"thumb\" href=\"a-all.pdf\">"));
 }
 
-TEST_CASE("The index page shows every poster with its thumbnail, links, catalogue and date, escaped") {
+TEST_CASE("The index page shows every poster with its thumbnail, links, catalogue and date, escaped", "[build]") {
     PosterSet set;
     REQUIRE(set.build().ok());
     std::string html = slurp(set.out("index.html"));
@@ -275,7 +256,7 @@ TEST_CASE("The index page shows every poster with its thumbnail, links, catalogu
     CHECK_FALSE(contains(html, "https://"));
 }
 
-TEST_CASE("An unchanged rebuild renders nothing and says everything is up to date") {
+TEST_CASE("An unchanged rebuild renders nothing and says everything is up to date", "[build]") {
     PosterSet set;
     REQUIRE(set.build().ok());
     auto files = set.files();
@@ -289,7 +270,7 @@ TEST_CASE("An unchanged rebuild renders nothing and says everything is up to dat
     CHECK(set.times() == times);  // not even rewritten (the index page and state included)
 }
 
-TEST_CASE("A changed catalogue rebuilds only the posters that use it") {
+TEST_CASE("A changed catalogue rebuilds only the posters that use it", "[build]") {
     PosterSet set;
     REQUIRE(set.build().ok());
     auto before = set.files();
@@ -333,7 +314,7 @@ TEST_CASE("A changed catalogue rebuilds only the posters that use it") {
     }
 }
 
-TEST_CASE("A failing poster leaves no file behind, and the others still build") {
+TEST_CASE("A failing poster leaves no file behind, and the others still build", "[build]") {
     PosterSet set;
     set.write_manifest("Community", "  - {name: bad, catalogue: a, page: A4, formats: [pdf, png], dpi: 20}\n");
     // bad.png cannot be written: a folder stands in its place.
@@ -362,7 +343,7 @@ TEST_CASE("A failing poster leaves no file behind, and the others still build") 
     CHECK(built_names(again) == std::set<std::string>{"bad"});
 }
 
-TEST_CASE("A poster that fails halfway through writing takes back its files, and the index page says so") {
+TEST_CASE("A poster that fails halfway through writing takes back its files, and the index page says so", "[build]") {
     PosterSet set;
     REQUIRE(set.build().ok());
     // Its thumbnail, written last, cannot be replaced: the PDF and PNG renamed into place before
@@ -381,7 +362,7 @@ TEST_CASE("A poster that fails halfway through writing takes back its files, and
     CHECK(built_names(set.build()) == std::set<std::string>{"a-all"});
 }
 
-TEST_CASE("Poster files are written all-or-nothing") {
+TEST_CASE("Poster files are written all-or-nothing", "[build]") {
     PosterSet set;
     fs::create_directories(set.out());
     std::vector<RenderedFile> files{{"one.pdf", "first"}, {"missing-folder/two.png", "second"}, {"three.png", "third"}};
@@ -393,7 +374,7 @@ TEST_CASE("Poster files are written all-or-nothing") {
     CHECK(set.files().size() == 3);
 }
 
-TEST_CASE("Temporary files left by a killed build are swept, others' are kept") {
+TEST_CASE("Temporary files left by a killed build are swept, others' are kept", "[build]") {
     PosterSet set;
     fs::create_directories(set.out());
     pid_t gone = ::fork();
@@ -407,7 +388,7 @@ TEST_CASE("Temporary files left by a killed build are swept, others' are kept") 
     CHECK(fs::exists(set.out(".notes.txt.tmp-" + std::to_string(gone))));
 }
 
-TEST_CASE("Files of posters taken out of the manifest are removed, unless someone changed them") {
+TEST_CASE("Files of posters taken out of the manifest are removed, unless someone changed them", "[build]") {
     PosterSet set;
     REQUIRE(set.build().ok());
     REQUIRE(fs::exists(set.out("b-all.png")));
@@ -442,12 +423,12 @@ TEST_CASE("Files of posters taken out of the manifest are removed, unless someon
     CHECK_FALSE(contains(slurp(set.out(kStateFile)), "a-all"));
 }
 
-TEST_CASE("pathways build: -j 1 and -j 2 give identical bytes, and a second run is a no-op") {
+TEST_CASE("pathways build: -j 1 and -j 2 give identical bytes, and a second run is a no-op", "[build]") {
     PosterSet one, two;
-    Run r1 = run_cli("build " + one.manifest() + " -j 1");
+    RunResult r1 = run_cli("build " + one.manifest() + " -j 1");
     INFO(r1.out);
     REQUIRE(r1.status == 0);
-    Run r2 = run_cli("build " + two.manifest() + " -j 2");
+    RunResult r2 = run_cli("build " + two.manifest() + " -j 2");
     INFO(r2.out);
     REQUIRE(r2.status == 0);
     auto a = one.files(), b = two.files();
@@ -464,21 +445,21 @@ TEST_CASE("pathways build: -j 1 and -j 2 give identical bytes, and a second run 
     // The pinned date is on the posters and in the index.
     CHECK(contains(a["index.html"], "Built 1 January 2026"));
 
-    Run again = run_cli("build " + two.manifest());
+    RunResult again = run_cli("build " + two.manifest());
     CHECK(again.status == 0);
     CHECK(contains(again.out, "pathways build: everything is up to date (3 posters"));
     CHECK(two.files() == b);
 
-    Run quiet = run_cli("build " + two.manifest() + " --quiet --force");
+    RunResult quiet = run_cli("build " + two.manifest() + " --quiet --force");
     CHECK(quiet.status == 0);
     CHECK(quiet.out.empty());
 }
 
-TEST_CASE("pathways build exit statuses: 3 when a poster fails, 1 for an invalid manifest") {
+TEST_CASE("pathways build exit statuses: 3 when a poster fails, 1 for an invalid manifest", "[build]") {
     PosterSet set;
     set.write_manifest("Community", "  - {name: bad, catalogue: a, page: A4, formats: [png], dpi: 20}\n");
     fs::create_directories(set.out("bad.png"));
-    Run failed = run_cli("build " + set.manifest() + " -j 2");
+    RunResult failed = run_cli("build " + set.manifest() + " -j 2");
     INFO(failed.out);
     CHECK(failed.status == 3);
     CHECK(contains(failed.out, "pathways build: error: poster 'bad' failed: cannot write"));
@@ -486,12 +467,12 @@ TEST_CASE("pathways build exit statuses: 3 when a poster fails, 1 for an invalid
     CHECK(fs::exists(set.out("a-all.pdf")));
 
     set.write_manifest("Community", "  - {name: worse, catalogue: c, view: {settings: [comunity]}}\n");
-    Run invalid = run_cli("build " + set.manifest());
+    RunResult invalid = run_cli("build " + set.manifest());
     INFO(invalid.out);
     CHECK(invalid.status == 1);
     CHECK(contains(invalid.out, set.manifest() + ":15:30: error: poster 'worse' names unknown catalogue 'c'"));
     CHECK(contains(invalid.out, "nothing built"));
 
-    Run usage = run_cli("build " + set.manifest() + " -j 0");
+    RunResult usage = run_cli("build " + set.manifest() + " -j 0");
     CHECK(usage.status == 2);
 }

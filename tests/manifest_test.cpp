@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "pathways/manifest.hpp"
+#include "test_support.hpp"
 
 using namespace pathways;
+using namespace pathways::test;
 
 namespace {
 
@@ -23,12 +25,6 @@ std::vector<std::string> error_lines(const Diagnostics& d) {
     for (const auto& x : d.all())
         if (x.severity == Severity::Error) out.push_back(format(x));
     return out;
-}
-
-std::string dump(const Diagnostics& d) {
-    std::string s;
-    for (const auto& x : d.all()) s += format(x) + "\n";
-    return s;
 }
 
 /// Whether `d` holds exactly this error, printed.
@@ -49,7 +45,7 @@ const std::string kHead =
 
 }  // namespace
 
-TEST_CASE("A valid manifest loads, with paths taken from the manifest's folder") {
+TEST_CASE("A valid manifest loads, with paths taken from the manifest's folder", "[manifest]") {
     Diagnostics d;
     auto m = load_manifest(fixture("manifest-valid.yaml"), d);
     INFO(dump(d));
@@ -96,7 +92,7 @@ TEST_CASE("A valid manifest loads, with paths taken from the manifest's folder")
     CHECK(m->poster("nothing") == nullptr);
 }
 
-TEST_CASE("A build plan loads the catalogues and styles the posters use") {
+TEST_CASE("A build plan loads the catalogues and styles the posters use", "[manifest]") {
     Diagnostics d;
     auto plan = load_build_plan(fixture("manifest-valid.yaml"), d);
     INFO(dump(d));
@@ -114,7 +110,7 @@ TEST_CASE("A build plan loads the catalogues and styles the posters use") {
           "Where Health care assistant can lead");
 }
 
-TEST_CASE("Manifest entry errors are all reported, each at its place") {
+TEST_CASE("Manifest entry errors are all reported, each at its place", "[manifest]") {
     Diagnostics d;
     auto plan = load_build_plan(fixture("manifest-bad-keys.yaml"), d);
     CHECK_FALSE(plan);
@@ -133,7 +129,7 @@ TEST_CASE("Manifest entry errors are all reported, each at its place") {
     CHECK(d.errors() == 9);
 }
 
-TEST_CASE("A view naming an unknown setting, level or role is an error at its place, with a suggestion") {
+TEST_CASE("A view naming an unknown setting, level or role is an error at its place, with a suggestion", "[manifest]") {
     Diagnostics d;
     auto plan = load_build_plan(fixture("manifest-bad-views.yaml"), d);
     CHECK_FALSE(plan);
@@ -153,7 +149,7 @@ TEST_CASE("A view naming an unknown setting, level or role is an error at its pl
     CHECK(d.errors() == 5);
 }
 
-TEST_CASE("Two posters writing the same file is an error at the second") {
+TEST_CASE("Two posters writing the same file is an error at the second", "[manifest]") {
     Diagnostics d;
     auto m = load_manifest(fixture("manifest-bad-duplicates.yaml"), d);
     CHECK_FALSE(m);
@@ -171,7 +167,7 @@ TEST_CASE("Two posters writing the same file is an error at the second") {
     CHECK(d.errors() == 3);
 }
 
-TEST_CASE("Unknown catalogue names and missing files are located in the manifest") {
+TEST_CASE("Unknown catalogue names and missing files are located in the manifest", "[manifest]") {
     Diagnostics d;
     auto plan = load_build_plan(fixture("manifest-bad-catalogues.yaml"), d);
     CHECK_FALSE(plan);
@@ -185,7 +181,7 @@ TEST_CASE("Unknown catalogue names and missing files are located in the manifest
     CHECK(d.errors() == 4);
 }
 
-TEST_CASE("A catalogue's own errors stop the plan, located in the catalogue") {
+TEST_CASE("A catalogue's own errors stop the plan, located in the catalogue", "[manifest]") {
     Diagnostics d;
     auto plan = load_build_plan(fixture("manifest-bad-catalogue-content.yaml"), d);
     CHECK_FALSE(plan);
@@ -195,7 +191,7 @@ TEST_CASE("A catalogue's own errors stop the plan, located in the catalogue") {
     for (const auto& line : lines) CHECK(line.rfind(fixture("manifest-broken-catalogue.yaml") + ":", 0) == 0);
 }
 
-TEST_CASE("Manifest structure errors") {
+TEST_CASE("Manifest structure errors", "[manifest]") {
     Diagnostics d;
     const std::string f = fixture("inline-manifest.yaml");
 
@@ -264,7 +260,7 @@ TEST_CASE("Manifest structure errors") {
     }
 }
 
-TEST_CASE("A view that selects no roles is an error") {
+TEST_CASE("A view that selects no roles is an error", "[manifest]") {
     // The minimal catalogue's levels all hold roles; a level view of a role-less level is made
     // by a catalogue with an empty level.
     Diagnostics d;
@@ -275,7 +271,7 @@ TEST_CASE("A view that selects no roles is an error") {
                                                             "from " + fixture("manifest-empty-level-catalogue.yaml")));
 }
 
-TEST_CASE("The canonical form of an entry changes with everything that changes its files") {
+TEST_CASE("The canonical form of an entry changes with everything that changes its files", "[manifest]") {
     Diagnostics d;
     auto m = load_manifest(fixture("manifest-valid.yaml"), d);
     REQUIRE(m);

@@ -14,44 +14,18 @@
 #include "pathways/poster.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
+#include "test_support.hpp"
 
 using namespace pathways;
+using namespace pathways::test;
 
 namespace {
 
 const std::string kRoot = PATHWAYS_SOURCE_DIR;
 
-Catalogue load(const std::string& name) {
-    Diagnostics d;
-    auto c = load_catalogue(kRoot + "/data/" + name + ".yaml", d);
-    REQUIRE(c);
-    return *c;
-}
-
-Style style_named(const std::string& name) {
-    Diagnostics d;
-    auto s = load_style(kRoot + "/styles/" + name + ".yaml", d);
-    INFO(name);
-    REQUIRE(s);
-    return *s;
-}
-
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* p = popen(command.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    pclose(p);
-    return out;
-}
-
-std::string write_temp(const std::string& name, const std::string& bytes) {
-    std::string path = "/tmp/pathways-test-" + std::to_string(::getpid()) + "-" + name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-}
+Catalogue load(const std::string& name) { return shipped_catalogue("data/" + name + ".yaml"); }
+Style style_named(const std::string& name) { return shipped_style(name); }
+std::string run(const std::string& command) { return run_shell(command).out; }
 
 std::string collapse_spaces(const std::string& s) {
     std::string out;
@@ -71,34 +45,7 @@ const std::vector<std::string> kStyles{"nhs", "colour-blind-safe", "greyscale-pr
 
 }  // namespace
 
-TEST_CASE("every shipped style loads") {
-    for (const auto& s : kStyles) style_named(s);
-}
-
-TEST_CASE("a style with mistakes reports each, located") {
-    std::string path = write_temp("bad-style.yaml",
-                                  "name: Broken\nfont: Liberation Sans\nsizes: {title: 64, subtitle: 30, heading: 24, "
-                                  "text: 17, footer: 14, role: 15, band: 2000}\ncolours: {page: \"#FFFFFF\", title: "
-                                  "blue, text: \"#000\", dark_text: \"#000\", light_text: \"#fff\", role_border: "
-                                  "\"#000\", band_fills: [\"#eee\"], band_border: \"#999\", band_label: \"#000\"}\n"
-                                  "fallback_palette: [\"#41B6E6\"]\nlinks: {up: {colour: \"#000\", line: dashd, width: "
-                                  "2}, within: {colour: \"#000\", line: dashed, width: 2}, down: {colour: \"#000\", "
-                                  "line: dotted, width: 2}, same_role: {colour: \"#000\", line: dotted, width: 2}, "
-                                  "transfer: {colour: \"#000\", line: dashed, width: 2}}\npage: {size: A7, "
-                                  "orientation: landscape, margin_mm: 15}\nlegend: {placement: auto}\n");
-    Diagnostics d;
-    CHECK_FALSE(load_style(path, d));
-    std::ostringstream out;
-    d.print(out);
-    std::string text = out.str();
-    CHECK_THAT(text, Catch::Contains(path + ":3:") && Catch::Contains("'band' must be between 6 and 100"));
-    CHECK_THAT(text, Catch::Contains(path + ":4:") && Catch::Contains("'title' must be a colour"));
-    CHECK_THAT(text, Catch::Contains("'line' must be solid, dashed or dotted, not 'dashd' (did you mean 'dashed'?)"));
-    CHECK_THAT(text, Catch::Contains("page size must be A0, A1, A2, A3 or A4, not 'A7'"));
-    std::remove(path.c_str());
-}
-
-TEST_CASE("paper sizes are ISO 216") {
+TEST_CASE("paper sizes are ISO 216", "[poster]") {
     auto a1 = paper_size("A1");
     REQUIRE(a1);
     CHECK(a1->width == Approx(594 * 72 / 25.4));
@@ -108,82 +55,7 @@ TEST_CASE("paper sizes are ISO 216") {
     CHECK_FALSE(paper_size("B5"));
 }
 
-TEST_CASE("bands: one per level, in order, holding their roles, never overlapping") {
-    Catalogue c = load("ncl-career-pathways");
-    Style s = style_named("nhs");
-    PathwayGraph g = select(c, View{});
-    for (bool ltr : {false, true}) {
-        Layout l = Layout::make(g, s, ltr, 2);
-        REQUIRE(l.bands().size() == c.levels.size());
-        for (std::size_t i = 0; i < l.bands().size(); ++i) CHECK(l.bands()[i].level->id == c.levels[i].id);
-        for (std::size_t i = 1; i < l.bands().size(); ++i) {
-            const Box &lo = l.bands()[i - 1].box, &hi = l.bands()[i].box;
-            if (ltr)
-                CHECK(hi.x >= lo.x + lo.w);  // entry first, left to right
-            else
-                CHECK(hi.y + hi.h <= lo.y);  // entry first, bottom to top
-        }
-        for (const auto& r : l.roles()) {
-            auto band = std::find_if(l.bands().begin(), l.bands().end(),
-                                     [&](const PlacedBand& b) { return b.level == r.level; });
-            REQUIRE(band != l.bands().end());
-            INFO(r.role->name);
-            CHECK(r.box.x >= band->box.x);
-            CHECK(r.box.y >= band->box.y);
-            CHECK(r.box.x + r.box.w <= band->box.x + band->box.w);
-            CHECK(r.box.y + r.box.h <= band->box.y + band->box.h);
-        }
-    }
-}
-
-TEST_CASE("a link drawn through waypoints is one unbroken line: its pieces meet at each waypoint") {
-    Catalogue c = load("ncl-career-pathways");
-    Style s = style_named("nhs");
-    Poster p = compose_poster(select(c, View{}), s, {});
-    Layout::ChainJoins joins = p.layout.chain_joins();
-    CHECK(joins.waypoints > 0);  // the NCL layout has links crossing several rows
-    CHECK(joins.ends == 2 * joins.waypoints);
-    CHECK(joins.widest_gap < 0.01);
-}
-
-TEST_CASE("a role at several levels appears in each, tied by a same-role link") {
-    Catalogue c = load("ncl-career-pathways");
-    PathwayGraph g = select(c, View{});
-    Layout l = Layout::make(g, style_named("nhs"), false, 1);
-    std::vector<const PlacedRole*> management;
-    for (const auto& r : l.roles())
-        if (r.role->name == "Management") management.push_back(&r);
-    REQUIRE(management.size() == 2);
-    CHECK(management[0]->level->id != management[1]->level->id);
-    CHECK(management[0]->also_at.size() == 1);
-    CHECK(std::count_if(l.links().begin(), l.links().end(), [](const PlacedLink& k) { return k.kind == LinkKind::SameRole; }) == 1);
-}
-
-TEST_CASE("each role is filled with its settings' colours from the style, and links keep their kinds") {
-    for (const auto& style_name : kStyles) {
-        Style s = style_named(style_name);
-        for (const auto& name : kCatalogues) {
-            Catalogue c = load(name);
-            PathwayGraph g = select(c, View{});
-            Layout l = Layout::make(g, s, false, 1);
-            for (const auto& r : l.roles()) {
-                REQUIRE(r.fills.size() == r.role->settings.size());
-                for (std::size_t i = 0; i < r.fills.size(); ++i) {
-                    std::size_t pos = 0;
-                    while (c.settings[pos].id != r.role->settings[i]) ++pos;
-                    CHECK(r.fills[i].hex() == s.setting_look(r.role->settings[i], pos).fill.hex());
-                }
-                // The label colour reads on every stripe (WCAG AA).
-                for (const auto& f : r.fills) CHECK(contrast(r.text, f) >= 4.5);
-            }
-            std::size_t progressions = 0;
-            for (const auto& k : l.links()) progressions += k.kind != LinkKind::SameRole;
-            CHECK(progressions == g.links.size());
-        }
-    }
-}
-
-TEST_CASE("the NCL poster reads well on A1: fill, text size, no link through a box, few crossings") {
+TEST_CASE("the NCL poster reads well on A1: fill, text size, no link through a box, few crossings", "[poster]") {
     Catalogue c = load("ncl-career-pathways");
     Style s = style_named("nhs");
     Poster p = compose_poster(select(c, View{}), s, {});
@@ -199,7 +71,7 @@ TEST_CASE("the NCL poster reads well on A1: fill, text size, no link through a b
         for (const auto& line : r.lines) CHECK(line.size() * s.role_size * 0.55 < r.box.w + 1);
 }
 
-TEST_CASE("the NCL per-setting diagrams read well on A3 portrait: fill, text size, no link through a box") {
+TEST_CASE("the NCL per-setting diagrams read well on A3 portrait: fill, text size, no link through a box", "[poster]") {
     Catalogue c = load("ncl-career-pathways");
     Style s = style_named("nhs");
     for (const auto& setting : c.settings) {
@@ -214,7 +86,7 @@ TEST_CASE("the NCL per-setting diagrams read well on A3 portrait: fill, text siz
     }
 }
 
-TEST_CASE("panels the legend has no room for go where the drawing leaves room, in order, clear of it") {
+TEST_CASE("panels the legend has no room for go where the drawing leaves room, in order, clear of it", "[poster]") {
     Style s = style_named("nhs");
     for (const auto& name : kCatalogues) {
         Catalogue c = load(name);
@@ -246,7 +118,7 @@ TEST_CASE("panels the legend has no room for go where the drawing leaves room, i
     }
 }
 
-TEST_CASE("both catalogues in every style: page size, fonts embedded, all text present") {
+TEST_CASE("both catalogues in every style: page size, fonts embedded, all text present", "[poster]") {
     for (const auto& style_name : kStyles) {
         Style s = style_named(style_name);
         for (const auto& name : kCatalogues) {
@@ -258,7 +130,8 @@ TEST_CASE("both catalogues in every style: page size, fonts embedded, all text p
             CHECK(p.fill_ratio() >= 0.70);
             CHECK(p.smallest_text() >= (o.page == "A1" ? 12.0 : 10.0));
             std::string pdf = render_pdf(p);
-            std::string path = write_temp(name + "-" + style_name + ".pdf", pdf);
+            TempFile file(name + "-" + style_name + ".pdf", pdf);
+            const std::string& path = file.path();
 
             // Exactly the ISO page, within half a point.
             std::smatch m;
@@ -288,12 +161,11 @@ TEST_CASE("both catalogues in every style: page size, fonts embedded, all text p
             for (const auto& st : c.settings) CHECK_THAT(text, Catch::Contains(st.name));
             for (const auto& l : c.levels) CHECK_THAT(text, Catch::Contains(l.name));
             for (const auto& r : c.roles) CHECK_THAT(text, Catch::Contains(collapse_spaces(r.name)));
-            std::remove(path.c_str());
         }
     }
 }
 
-TEST_CASE("the same inputs give the same PDF bytes") {
+TEST_CASE("the same inputs give the same PDF bytes", "[poster]") {
     Catalogue c = load("ncl-career-pathways");
     Style s = style_named("nhs");
     PosterOptions o;
@@ -304,7 +176,7 @@ TEST_CASE("the same inputs give the same PDF bytes") {
     CHECK(a == b);
 }
 
-TEST_CASE("the footer's build date honours SOURCE_DATE_EPOCH") {
+TEST_CASE("the footer's build date honours SOURCE_DATE_EPOCH", "[poster]") {
     Catalogue c = load("ncl-career-pathways");
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);  // 14 November 2023
     Poster p = compose_poster(select(c, View{}), style_named("nhs"), {"A3", false, "", ""});
@@ -315,7 +187,7 @@ TEST_CASE("the footer's build date honours SOURCE_DATE_EPOCH") {
     CHECK_THAT(collapse_spaces(footer), Catch::Contains("Built 14 November 2023"));
 }
 
-TEST_CASE("PNG is a raster of the page at the asked resolution") {
+TEST_CASE("PNG is a raster of the page at the asked resolution", "[poster]") {
     Catalogue c = load("ncl-career-pathways");
     Poster p = compose_poster(select(c, View{}), style_named("nhs"), {"A4", true, "", "1 January 2026"});
     std::string png = render_png(p, 50);

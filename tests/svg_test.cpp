@@ -27,8 +27,10 @@
 #include "pathways/poster.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
+#include "test_support.hpp"
 
 using namespace pathways;
+using namespace pathways::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -45,21 +47,8 @@ std::vector<std::string> shipped_styles() {
     return out;
 }
 
-Catalogue load_cat(const std::string& relative) {
-    Diagnostics d;
-    auto c = load_catalogue(kSource + "/" + relative, d);
-    INFO(relative);
-    REQUIRE(c);
-    return *c;
-}
-
-Style load_sty(const std::string& path) {
-    Diagnostics d;
-    auto s = load_style(path, d);
-    INFO(path);
-    REQUIRE(s);
-    return *s;
-}
+Catalogue load_cat(const std::string& relative) { return shipped_catalogue(relative); }
+Style load_sty(const std::string& path) { return style_at(path); }
 
 Poster poster_of(const Catalogue& c, const Style& s, const View& view = {}) {
     PosterOptions o;
@@ -83,34 +72,10 @@ Poster quick_poster(const Catalogue& c, const Style& s, const View& view = {}) {
 }
 
 /// A temporary file, removed when this goes out of scope.
-class TempFile {
-public:
-    TempFile(const std::string& name, const std::string& bytes) {
-        static int counter = 0;
-        path_ = (fs::temp_directory_path() /
-                 ("pathways-svg-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + name))
-                    .string();
-        std::ofstream(path_, std::ios::binary) << bytes;
-    }
-    ~TempFile() { std::remove(path_.c_str()); }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
-
 /// Runs a shell command; its exit status and standard output (standard error joins it).
 std::pair<int, std::string> shell(const std::string& command) {
-    std::string out;
-    FILE* p = popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    RunResult r = run_shell(command + " 2>&1");
+    return {r.status, r.out};
 }
 
 std::string unescape(const std::string& s) {
@@ -751,8 +716,7 @@ TEST_CASE("our SVG is smaller than Graphviz's -Tsvg of the same graph", "[svg][s
 TEST_CASE("the page legend samples each kind of link by its kind, even when two kinds look alike", "[svg][legend]") {
     // A style whose transfer look equals its within-level look: the legend once showed two
     // "within-level" samples and no "transfer" one, so the transfer colour never reached it.
-    std::ifstream in(kSource + "/styles/nhs.yaml");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text = read_file(source_path("styles/nhs.yaml"));
     const std::string from = "transfer: {colour: \"#005EB8\", line: dashed, width: 2}";
     REQUIRE(text.find(from) != std::string::npos);
     text.replace(text.find(from), from.size(), "transfer: {colour: \"#7C2855\", line: dashed, width: 2}");

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,7 +16,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
+
+#include "pathways/catalogue.hpp"
 #include "pathways/diagnostics.hpp"
+#include "pathways/style.hpp"
 
 namespace pathways::test {
 
@@ -66,6 +71,52 @@ public:
 private:
     fs::path path_;
 };
+
+/// A file holding `bytes` in a fresh temporary folder; both removed when this goes out of scope,
+/// whether the test passed or failed.
+class TempFile {
+public:
+    TempFile(const std::string& name, const std::string& bytes) : path_(dir_.file(name)) { write_file(path_, bytes); }
+    const std::string& path() const { return path_; }
+
+private:
+    TempDir dir_;
+    std::string path_;
+};
+
+/// A catalogue that must load (the test fails, naming the file, when it does not); loaded once
+/// per path and kept for the whole run.
+inline const Catalogue& catalogue_at(const std::string& path) {
+    static std::map<std::string, Catalogue> cache;
+    auto it = cache.find(path);
+    if (it == cache.end()) {
+        Diagnostics d;
+        auto c = load_catalogue(path, d);
+        INFO(path << "\n" << [&] { std::ostringstream o; d.print(o); return o.str(); }());
+        REQUIRE(c);
+        it = cache.emplace(path, std::move(*c)).first;
+    }
+    return it->second;
+}
+
+/// A style that must load; loaded once per path.
+inline const Style& style_at(const std::string& path) {
+    static std::map<std::string, Style> cache;
+    auto it = cache.find(path);
+    if (it == cache.end()) {
+        Diagnostics d;
+        auto s = load_style(path, d);
+        INFO(path);
+        REQUIRE(s);
+        it = cache.emplace(path, std::move(*s)).first;
+    }
+    return it->second;
+}
+
+/// A shipped catalogue by path in the source tree ("data/ncl-career-pathways.yaml").
+inline const Catalogue& shipped_catalogue(const std::string& relative) { return catalogue_at(source_path(relative)); }
+/// A shipped style by name ("nhs").
+inline const Style& shipped_style(const std::string& name) { return style_at(source_path("styles/" + name + ".yaml")); }
 
 /// `text` quoted for /bin/sh.
 inline std::string shell_quote(const std::string& text) {

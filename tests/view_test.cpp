@@ -15,35 +15,17 @@
 #include "pathways/poster.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
+#include "test_support.hpp"
 
 using namespace pathways;
+using namespace pathways::test;
 
 namespace {
 
 const std::string kRoot = PATHWAYS_SOURCE_DIR;
 
-const Catalogue& catalogue_named(const std::string& relative) {
-    static std::map<std::string, Catalogue> cache;
-    auto it = cache.find(relative);
-    if (it == cache.end()) {
-        Diagnostics d;
-        auto c = load_catalogue(kRoot + "/" + relative, d);
-        INFO(relative);
-        REQUIRE(c);
-        it = cache.emplace(relative, std::move(*c)).first;
-    }
-    return it->second;
-}
-
-const Style& nhs_style() {
-    static Style style = [] {
-        Diagnostics d;
-        auto s = load_style(kRoot + "/styles/nhs.yaml", d);
-        REQUIRE(s);
-        return *s;
-    }();
-    return style;
-}
+const Catalogue& catalogue_named(const std::string& relative) { return shipped_catalogue(relative); }
+const Style& nhs_style() { return shipped_style("nhs"); }
 
 const std::vector<std::string> kCatalogues{"data/ncl-career-pathways.yaml", "data/nhs-management-careers.yaml",
                                            "tests/data/minimal-valid.yaml"};
@@ -111,7 +93,7 @@ void check_selection(const Catalogue& c, const PathwayGraph& g, const Expected& 
 
 }  // namespace
 
-TEST_CASE("An all-roles view shows every role and link and nothing leaves it") {
+TEST_CASE("An all-roles view shows every role and link and nothing leaves it", "[view]") {
     for (const auto& file : kCatalogues) {
         INFO(file);
         const Catalogue& c = catalogue_named(file);
@@ -125,7 +107,7 @@ TEST_CASE("An all-roles view shows every role and link and nothing leaves it") {
     }
 }
 
-TEST_CASE("A setting view shows exactly the roles available in that setting, and every link leaving it as a transfer") {
+TEST_CASE("A setting view shows exactly the roles available in that setting, and every link leaving it as a transfer", "[view]") {
     for (const auto& file : kCatalogues) {
         const Catalogue& c = catalogue_named(file);
         for (const auto& s : c.settings) {
@@ -147,7 +129,7 @@ TEST_CASE("A setting view shows exactly the roles available in that setting, and
     }
 }
 
-TEST_CASE("A view's data (cut_to) holds its roles and only the links between them; an all view is the catalogue") {
+TEST_CASE("A view's data (cut_to) holds its roles and only the links between them; an all view is the catalogue", "[view]") {
     for (const auto& file : kCatalogues) {
         const Catalogue& c = catalogue_named(file);
         INFO(file);
@@ -171,14 +153,14 @@ TEST_CASE("A view's data (cut_to) holds its roles and only the links between the
     }
 }
 
-TEST_CASE("The NCL setting views have transfers (the catalogue has cross-setting progressions)") {
+TEST_CASE("The NCL setting views have transfers (the catalogue has cross-setting progressions)", "[view]") {
     const Catalogue& c = catalogue_named("data/ncl-career-pathways.yaml");
     std::size_t total = 0;
     for (const auto& s : c.settings) total += select(c, View{View::Kind::Settings, {s.id}}).transfers.size();
     CHECK(total > 0);
 }
 
-TEST_CASE("A view of several settings shows the roles in any of them") {
+TEST_CASE("A view of several settings shows the roles in any of them", "[view]") {
     const Catalogue& c = catalogue_named("data/ncl-career-pathways.yaml");
     REQUIRE(c.settings.size() >= 2);
     std::vector<std::string> ids{c.settings[0].id, c.settings[1].id};
@@ -192,7 +174,7 @@ TEST_CASE("A view of several settings shows the roles in any of them") {
     CHECK(g.roles.size() >= select(c, View{View::Kind::Settings, {ids[1]}}).roles.size());
 }
 
-TEST_CASE("A level view shows exactly the roles listed at those levels") {
+TEST_CASE("A level view shows exactly the roles listed at those levels", "[view]") {
     for (const auto& file : kCatalogues) {
         const Catalogue& c = catalogue_named(file);
         for (std::size_t i = 0; i < c.levels.size(); ++i) {
@@ -212,7 +194,7 @@ TEST_CASE("A level view shows exactly the roles listed at those levels") {
     }
 }
 
-TEST_CASE("A reachable-from view shows the role and everywhere it can lead, and nothing leaves it") {
+TEST_CASE("A reachable-from view shows the role and everywhere it can lead, and nothing leaves it", "[view]") {
     for (const auto& file : kCatalogues) {
         const Catalogue& c = catalogue_named(file);
         for (const auto& start : c.roles) {
@@ -234,7 +216,7 @@ TEST_CASE("A reachable-from view shows the role and everywhere it can lead, and 
     }
 }
 
-TEST_CASE("Transfer markers reach the drawing: one marker per destination, one transfer link per progression") {
+TEST_CASE("Transfer markers reach the drawing: one marker per destination, one transfer link per progression", "[view]") {
     const Catalogue& c = catalogue_named("data/ncl-career-pathways.yaml");
     const Style& style = nhs_style();
     for (const auto& s : c.settings) {
@@ -261,7 +243,7 @@ TEST_CASE("Transfer markers reach the drawing: one marker per destination, one t
     }
 }
 
-TEST_CASE("The legend explains transfer markers only when a poster has them") {
+TEST_CASE("The legend explains transfer markers only when a poster has them", "[view]") {
     const Catalogue& c = catalogue_named("tests/data/minimal-valid.yaml");
     const Style& style = nhs_style();
     auto has_transfer_sample = [&](const Poster& p) {

@@ -1,0 +1,55 @@
+// Styles: the shipped ones load, and a broken one is reported item by item, located.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "pathways/catalogue.hpp"
+#include "pathways/layout.hpp"
+#include "pathways/look.hpp"
+#include "pathways/poster.hpp"
+#include "pathways/style.hpp"
+#include "pathways/view.hpp"
+#include "test_support.hpp"
+
+using namespace pathways;
+using namespace pathways::test;
+
+namespace {
+
+Catalogue load(const std::string& name) { return shipped_catalogue("data/" + name + ".yaml"); }
+Style style_named(const std::string& name) { return shipped_style(name); }
+
+const std::vector<std::string> kCatalogues{"ncl-career-pathways", "nhs-management-careers"};
+const std::vector<std::string> kStyles{"nhs", "colour-blind-safe", "greyscale-print"};
+
+}  // namespace
+
+TEST_CASE("every shipped style loads", "[style]") {
+    for (const auto& s : kStyles) style_named(s);
+}
+
+TEST_CASE("a style with mistakes reports each, located", "[style]") {
+    TempFile file("bad-style.yaml",
+                                  "name: Broken\nfont: Liberation Sans\nsizes: {title: 64, subtitle: 30, heading: 24, "
+                                  "text: 17, footer: 14, role: 15, band: 2000}\ncolours: {page: \"#FFFFFF\", title: "
+                                  "blue, text: \"#000\", dark_text: \"#000\", light_text: \"#fff\", role_border: "
+                                  "\"#000\", band_fills: [\"#eee\"], band_border: \"#999\", band_label: \"#000\"}\n"
+                                  "fallback_palette: [\"#41B6E6\"]\nlinks: {up: {colour: \"#000\", line: dashd, width: "
+                                  "2}, within: {colour: \"#000\", line: dashed, width: 2}, down: {colour: \"#000\", "
+                                  "line: dotted, width: 2}, same_role: {colour: \"#000\", line: dotted, width: 2}, "
+                                  "transfer: {colour: \"#000\", line: dashed, width: 2}}\npage: {size: A7, "
+                                  "orientation: landscape, margin_mm: 15}\nlegend: {placement: auto}\n");
+    const std::string& path = file.path();
+    Diagnostics d;
+    CHECK_FALSE(load_style(path, d));
+    std::ostringstream out;
+    d.print(out);
+    std::string text = out.str();
+    CHECK_THAT(text, Catch::Contains(path + ":3:") && Catch::Contains("'band' must be between 6 and 100"));
+    CHECK_THAT(text, Catch::Contains(path + ":4:") && Catch::Contains("'title' must be a colour"));
+    CHECK_THAT(text, Catch::Contains("'line' must be solid, dashed or dotted, not 'dashd' (did you mean 'dashed'?)"));
+    CHECK_THAT(text, Catch::Contains("page size must be A0, A1, A2, A3 or A4, not 'A7'"));
+}
