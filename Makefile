@@ -8,7 +8,7 @@ endif
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps configure program build posters test sanitize clean
+.PHONY: all deps configure program build posters test sanitize bench clean
 
 all: build
 
@@ -39,6 +39,14 @@ sanitize: deps
 	@cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DPATHWAYS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build build-sanitize -j $(JOBS)
 	cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+# The scale benchmark (not part of `make test`): generated catalogues against plain dot.
+# BENCH_FLAGS: e.g. --sizes 58,200,350,1000,5000 --runs 3
+BENCH_FLAGS ?=
+bench: program
+	@command -v dot >/dev/null || { echo "bench: needs Graphviz's dot as its yardstick (apt-get install graphviz)"; exit 1; }
+	@command -v farm-bench >/dev/null || { echo "bench: needs farm-bench to time paired runs"; exit 1; }
+	python3 bench/run.py --pathways $(BUILD_DIR)/pathways $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitize
