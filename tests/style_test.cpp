@@ -1,34 +1,21 @@
 // Styles: the shipped ones load, and a broken one is reported item by item, located.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <cmath>
-#include <map>
 #include <sstream>
 
 #include "pathways/catalogue.hpp"
-#include "pathways/layout.hpp"
-#include "pathways/look.hpp"
-#include "pathways/poster.hpp"
 #include "pathways/style.hpp"
-#include "pathways/view.hpp"
 #include "test_support.hpp"
 
 using namespace pathways;
 using namespace pathways::test;
 
 namespace {
-
-Catalogue load(const std::string& name) { return shipped_catalogue("data/" + name + ".yaml"); }
-Style style_named(const std::string& name) { return shipped_style(name); }
-
-const std::vector<std::string> kCatalogues{"ncl-career-pathways", "nhs-management-careers"};
 const std::vector<std::string> kStyles{"nhs", "colour-blind-safe", "greyscale-print"};
-
 }  // namespace
 
 TEST_CASE("every shipped style loads", "[style]") {
-    for (const auto& s : kStyles) style_named(s);
+    for (const auto& s : kStyles) shipped_style(s);
 }
 
 TEST_CASE("a style with mistakes reports each, located", "[style]") {
