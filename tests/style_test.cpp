@@ -4,6 +4,9 @@
 #include <sstream>
 
 #include "pathways/catalogue.hpp"
+#include <set>
+
+#include "pathways/look.hpp"
 #include "pathways/style.hpp"
 #include "test_support.hpp"
 
@@ -39,4 +42,21 @@ TEST_CASE("a style with mistakes reports each, located", "[style]") {
     CHECK_THAT(text, Catch::Contains(path + ":4:") && Catch::Contains("'title' must be a colour"));
     CHECK_THAT(text, Catch::Contains("'line' must be solid, dashed or dotted, not 'dashd' (did you mean 'dashed'?)"));
     CHECK_THAT(text, Catch::Contains("page size must be A0, A1, A2, A3 or A4, not 'A7'"));
+}
+
+TEST_CASE("greyscale tags tell every setting of a catalogue apart", "[style][look]") {
+    const Style& grey = shipped_style("greyscale-print");
+    REQUIRE(grey.show_tags);
+    for (const char* file : {"data/ncl-career-pathways.yaml", "data/nhs-management-careers.yaml"}) {
+        const Catalogue& c = shipped_catalogue(file);
+        std::set<std::string> tags;
+        for (const auto& s : c.settings) {
+            std::string tag = setting_tag(grey, c, s.id);
+            INFO(file << ": " << s.id << " -> " << tag);
+            CHECK(!tag.empty());
+            CHECK(tags.insert(tag).second);
+        }
+    }
+    // The style's own tags are kept where they are already distinct.
+    CHECK(setting_tag(grey, shipped_catalogue("data/ncl-career-pathways.yaml"), "social") == "SC");
 }

@@ -20,7 +20,9 @@ Colour band_fill(const Style& style, std::size_t position);
 SettingLook setting_look(const Style& style, const Catalogue& catalogue, const std::string& setting);
 
 /// The tag printed for `setting` when the style shows tags (greyscale): the style's tag, else the
-/// first two letters of its id; empty when the style shows none.
+/// first two letters of its id — unless a setting before it in the catalogue has that tag, when it
+/// takes the next free one (its id's initials, …): no two settings of a catalogue share a tag.
+/// Empty when the style shows none.
 std::string setting_tag(const Style& style, const Catalogue& catalogue, const std::string& setting);
 
 /// One fill per setting of `role`, in its order: the stripes of its box.

@@ -22,6 +22,12 @@ const char* legend_words(LinkKind kind) {
     return "";
 }
 
+/// "Care setting" -> "care setting" (an acronym such as "NHS trust" is kept).
+std::string lowercase_first(std::string s) {
+    if (s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s.empty() ? "setting" : s;
+}
+
 /// Whether the drawing of `graph` has links of `kind`.
 bool drawn(const PathwayGraph& graph, LinkKind kind) {
     if (kind == LinkKind::Transfer) return !graph.transfers.empty();
@@ -104,7 +110,8 @@ void LegendComposer::add_settings() {
             double y = legend.y();
             std::vector<Colour> fills;
             for (const Setting* s : graph_.settings) fills.push_back(setting_look(style_, c_, s->id).fill);
-            if (!legend.text("Striped: found in each setting whose colour it shows", style_.text_size * 0.9, false,
+            if (!legend.text("Striped: found in each " + lowercase_first(c_.setting_dimension) + " whose colour it shows",
+                             style_.text_size * 0.9, false,
                              style_.text_colour, "text", bottom_, indent))
                 return false;
             p_->rects.push_back({{legend.x(), y + 1 * f, sw, sh}, fills, style_.role_border, 1, "", {}, graph_.settings,
