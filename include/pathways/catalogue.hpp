@@ -28,6 +28,7 @@ struct Role {
     std::vector<std::string> aliases;
     Location where;
     std::vector<Location> progression_at;  // where each progresses_to entry was written
+    std::string family;  // optional: the role's family or staff group, as the source groups roles
 };
 
 /// A word the poster uses, explained.

@@ -9,6 +9,7 @@ std::unique_ptr<Command> make_check();
 std::unique_ptr<Command> make_export();
 std::unique_ptr<Command> make_render();
 std::unique_ptr<Command> make_build();
+std::unique_ptr<Command> make_import();  // issue 14: spreadsheets
 }  // namespace pathways::cli
 
 int main(int argc, char** argv) {
@@ -18,7 +19,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::vector<std::pair<std::unique_ptr<Command>, CLI::App*>> commands;
-    for (auto make : {make_check, make_export, make_render, make_build}) {
+    for (auto make : {make_check, make_export, make_render, make_build, make_import}) {
         auto command = make();
         CLI::App* sub = command->setup(app);
         commands.emplace_back(std::move(command), sub);
