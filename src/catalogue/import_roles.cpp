@@ -115,6 +115,18 @@ bool blank_row(const std::vector<std::string>& row) {
     return std::all_of(row.begin(), row.end(), [](const std::string& c) { return trim(c).empty(); });
 }
 
+/// The known header `h` was probably meant as: the closest by edit distance, or one that differs
+/// by two neighbouring letters swapped ("nmae", "levle").
+std::string header_suggestion(const std::string& h, const std::vector<std::string>& known) {
+    std::string best = closest_match(h, known);
+    for (std::size_t i = 0; best.empty() && i + 1 < h.size(); ++i) {
+        std::string swapped = h;
+        std::swap(swapped[i], swapped[i + 1]);
+        if (std::find(known.begin(), known.end(), swapped) != known.end()) best = swapped;
+    }
+    return best;
+}
+
 /// Matches each header to a column: unknown headers close to a known one are errors with a
 /// suggestion; others are ignored with a warning (spreadsheets often carry notes columns).
 template <std::size_t N>
@@ -132,7 +144,7 @@ std::array<int, N> map_headers(const Sheet& sheet, int row, const std::array<std
         std::size_t k = 0;
         while (k < N && std::find(spellings[k].begin(), spellings[k].end(), h) == spellings[k].end()) ++k;
         if (k == N) {
-            std::string suggestion = closest_match(h, known);
+            std::string suggestion = header_suggestion(h, known);
             if (!suggestion.empty())
                 diags.error(where, "unknown column '" + trim(cells[i]) + "' (did you mean '" + suggestion + "'?)");
             else
@@ -313,15 +325,32 @@ private:
     std::vector<std::string> names_;
 };
 
-/// Resolves each row's "progresses to" items (split on `;`; an item that matches nothing but
-/// holds commas is tried as a comma-separated list too).
+/// A cell item that matches no role but holds commas, read as a comma-separated list: the longest
+/// runs of pieces that name a role ("Nurse, adult, Driver" -> "Nurse, adult" and "Driver").
+std::vector<std::string> comma_items(const std::string& ref, const RoleIndex& index) {
+    std::vector<std::string> pieces = split_list(ref, ","), out;
+    for (std::size_t i = 0; i < pieces.size();) {
+        std::size_t j = pieces.size();
+        std::string candidate;
+        for (; j > i; --j) {
+            candidate = pieces[i];
+            for (std::size_t k = i + 1; k < j; ++k) candidate += ", " + pieces[k];
+            if (!index.find(candidate).empty()) break;
+        }
+        out.push_back(j > i ? candidate : pieces[i]);
+        i = j > i ? j : i + 1;
+    }
+    return out;
+}
+
+/// Resolves each row's "progresses to" items (split on `;`, and on `,` where that is what was meant).
 void resolve_progressions(std::vector<RowRole>& rows, const RoleIndex& index, const Location& column,
                           Diagnostics& diags) {
     for (auto& rr : rows) {
         Location at{column.file, rr.row, column.column};
         for (const auto& ref : rr.progress_refs) {
             std::vector<std::string> items{ref};
-            if (index.find(ref).empty() && ref.find(',') != std::string::npos) items = split_list(ref, ",");
+            if (index.find(ref).empty() && ref.find(',') != std::string::npos) items = comma_items(ref, index);
             for (const auto& item : items) {
                 std::string id = index.find(item);
                 if (id == "?")
@@ -565,6 +594,7 @@ std::optional<Catalogue> import_catalogue(const Workbook& book, const ImportOpti
     if (rows.empty()) diags.error({sheet->file, header.row, 0}, "the sheet has a header row but no roles below it");
     c.roles = o.into ? combine_roles(std::move(roles), *o.into, o.merge, report) : std::move(roles);
     c.file = book.file;
+    if (diags.errors() > errors_before) return std::nullopt;
     if (!o.into) fill_placeholders(c, book.file, diags);
     fill_descriptions(c, {sheet->file, header.row, header.at[kSummary]}, diags);
     if (diags.errors() > errors_before) return std::nullopt;

@@ -21,8 +21,9 @@ bool is_reserved_word(std::string s) {
     return false;
 }
 
-/// Whether `s` can be written plain, in block and flow context alike, and read back as the same string.
-bool plain_is_safe(std::string_view s) {
+/// Whether `s` can be written plain and read back as the same string (in a flow list, `flow`,
+/// the flow indicators , [ ] { } must be quoted too).
+bool plain_is_safe(std::string_view s, bool flow) {
     if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
     if (std::string_view("-?:,[]{}#&*!|>'\"%@`~").find(s.front()) != std::string_view::npos) return false;
     if (looks_like_number_or_date(s) || is_reserved_word(std::string(s))) return false;
@@ -30,14 +31,15 @@ bool plain_is_safe(std::string_view s) {
         return false;
     for (char ch : s) {
         auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == 0x7F || std::string_view(",[]{}").find(ch) != std::string_view::npos) return false;
+        if (c < 0x20 || c == 0x7F || (flow && std::string_view(",[]{}").find(ch) != std::string_view::npos))
+            return false;
     }
     return true;
 }
 
 /// A scalar: plain when that reads back the same, else double-quoted with escapes.
-std::string scalar(std::string_view s) {
-    if (plain_is_safe(s)) return std::string(s);
+std::string scalar(std::string_view s, bool flow = false) {
+    if (plain_is_safe(s, flow)) return std::string(s);
     std::string out = "\"";
     for (char ch : s) {
         auto c = static_cast<unsigned char>(ch);
@@ -61,7 +63,7 @@ std::string scalar(std::string_view s) {
 
 std::string flow_list(const std::vector<std::string>& items) {
     std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + scalar(items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + scalar(items[i], true);
     return out + "]";
 }
 
