@@ -182,10 +182,15 @@ struct Vocabulary {
         created.push_back(text);
         return items.back().id;
     }
-    std::vector<std::string> names() const {
-        std::vector<std::string> out;
-        for (const auto& it : items) out.push_back(it.name);
-        return out;
+    /// " (did you mean 'Primary care'?)": the nearest name, or the name of the nearest id.
+    std::string suggestion(const std::string& text) const {
+        std::vector<std::string> names, ids;
+        for (const auto& it : items) names.push_back(it.name), ids.push_back(it.id);
+        std::string best = closest_match(text, names);
+        if (best.empty())
+            if (std::string id = closest_match(derive_id(text, what), ids); !id.empty())
+                best = items[static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin())].name;
+        return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
     }
 };
 
@@ -268,7 +273,7 @@ private:
             std::string id = vocabulary.resolve(item);
             if (id.empty())
                 diags_.error(at(r, c), std::string("unknown ") + vocabulary.what + " '" + item + "'" +
-                                           did_you_mean(item, vocabulary.names()));
+                                           vocabulary.suggestion(item));
             else if (std::find(ids.begin(), ids.end(), id) == ids.end())
                 ids.push_back(id);
         }
