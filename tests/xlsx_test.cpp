@@ -185,3 +185,16 @@ TEST_CASE("XLSX written by export: sheets for roles, levels and settings, header
     CHECK_THAT(sheet1, Contains("<col "));              // column widths
     CHECK_THAT(sheet1, Contains("autoFilter"));
 }
+
+TEST_CASE("XLSX: a cell far beyond the row limit is an error, not a huge allocation", "[xlsx][errors]") {
+    TempDir dir;
+    std::string path = dir.file("far.xlsx");
+    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Roles");
+    worksheet_write_string(ws, 0, 0, "name", nullptr);
+    worksheet_write_string(ws, 1'000'000, 0, "far away", nullptr);
+    REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+    Diagnostics diags;
+    CHECK_FALSE(read_xlsx(path, diags).has_value());
+    CHECK_THAT(dump(diags), Contains("sheet 'Roles' reaches cell A1000001; pathways reads at most 100000 rows"));
+}
