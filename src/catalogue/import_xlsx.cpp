@@ -13,12 +13,15 @@ namespace pathways {
 
 namespace {
 
+/// Closes a zip opened for reading (nothing to save).
 struct ZipCloser {
     void operator()(zip_t* z) const { zip_discard(z); }
 };
+/// Closes one part opened inside a zip.
 struct ZipFileCloser {
     void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
+/// Frees a libxml2 document.
 struct XmlDocFreer {
     void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
