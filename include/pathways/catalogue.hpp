@@ -30,6 +30,7 @@ struct Role {
     Location where;
     std::vector<Location> progression_at;  // where each progresses_to entry was written
     std::vector<std::string> progression_via;  // what each progresses_to step takes ("" = not said)
+    std::string family;  // optional: the role's family or staff group, as the source groups roles
 };
 
 /// A word the poster uses, explained.

@@ -236,7 +236,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
         std::string label = id.empty() ? "role" : "role '" + id + "'";
         MapReader m(node, label, file, diags,
                     {"id", "name", "level", "levels", "settings", "progresses_to", "summary", "url", "aliases",
-                     "pay_band"});
+                     "pay_band", "family"});
         if (!m.is_map()) continue;
         Role r;
         r.where = m.where();
@@ -244,6 +244,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
         r.name = m.text("name", true);
         r.summary = m.text("summary", true);
         r.pay_band = m.text("pay_band", false);
+        r.family = m.text("family", false);  // issue 14: the spreadsheet's "family" column
 
         std::vector<LocatedString> levels;
         if (m.has("level") && m.has("levels")) {
