@@ -68,6 +68,20 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
     return out;
 }
 
+/// `,\n  "entry_routes": [...]`, or nothing when the catalogue has none (so the key is additive).
+std::string json_entry_routes(const std::vector<EntryRoute>& routes) {
+    if (routes.empty()) return {};
+    std::string out = ",\n  \"entry_routes\": [";
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+        const EntryRoute& e = routes[i];
+        out += std::string(i ? ",\n    " : "\n    ") + "{\"id\": " + json_quote(e.id) + ", \"name\": " +
+               json_quote(e.name) + ", \"leads_to\": " + json_ids(e.leads_to);
+        if (!e.url.empty()) out += ", \"url\": " + json_quote(e.url);
+        out += "}";
+    }
+    return out + "\n  ]";
+}
+
 }  // namespace
 
 std::string export_json(const Catalogue& c) {
@@ -84,7 +98,9 @@ std::string export_json(const Catalogue& c) {
         if (!r.url.empty()) out += ", \"url\": " + json_quote(r.url);
         out += "}";
     }
-    out += "\n  ]\n}\n";
+    out += "\n  ]";
+    out += json_entry_routes(c.entry_routes);
+    out += "\n}\n";
     return out;
 }
 
