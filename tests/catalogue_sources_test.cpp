@@ -207,7 +207,7 @@ TEST_CASE("the graduate scheme is an entry route into its four specialisms, not 
 TEST_CASE("the management catalogue says plainly what is its own reading", "[data][sources]") {
     Catalogue c = load_shipped("data/nhs-management-careers.yaml");
     CHECK_THAT(c.source, Catch::Contains("shows where jobs fit, not who can become what"));
-    CHECK_THAT(c.source, Catch::Contains("our reading"));
+    CHECK_THAT(c.source, Catch::Contains("Our reading: "));
     // The staff group is named as the diagram labels it.
     const Setting* dental = c.setting("dental-care-team");
     REQUIRE(dental != nullptr);
@@ -243,11 +243,12 @@ TEST_CASE("the NCL care settings are spelled exactly as the source spells them",
     std::set<std::string> in_source;
     auto lines = lines_of(tool);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].find("Available in:") == std::string::npos) continue;
-        for (std::size_t j = i + 1; j < lines.size(); ++j) {
-            auto bullet = lines[j].find("\xE2\x80\xA2 ");  // U+2022 and a space
-            if (bullet == std::string::npos || lines[j].find("Progression available to:") != std::string::npos) break;
-            std::string name = lines[j].substr(bullet + 4);
+        auto label = lines[i].find("Available in:");
+        if (label == std::string::npos) continue;
+        // The settings are the bullets indented like the label; the next role's bullet is not.
+        const std::string bullet = lines[i].substr(0, label) + "\xE2\x80\xA2 ";  // U+2022 and a space
+        for (std::size_t j = i + 1; j < lines.size() && starts_with(lines[j], bullet); ++j) {
+            std::string name = lines[j].substr(bullet.size());
             while (!name.empty() && (name.back() == ' ' || name.back() == '\r')) name.pop_back();
             in_source.insert(name);
         }
