@@ -59,6 +59,15 @@ struct Story {
     Location where;
 };
 
+/// A way into roles that is not itself a job (a graduate training scheme, an apprenticeship):
+/// it sits at no level and leads straight into the roles it names.
+struct EntryRoute {
+    std::string id, name, description, url;
+    std::vector<std::string> leads_to;  // role ids, at least one
+    Location where;
+    std::vector<Location> leads_to_at;  // where each leads_to entry was written
+};
+
 /// A whole catalogue of roles: the data a poster is drawn from.
 struct Catalogue {
     std::string file;
@@ -69,6 +78,7 @@ struct Catalogue {
     std::vector<GlossaryEntry> glossary;
     std::vector<Panel> panels;
     std::vector<Story> stories;
+    std::vector<EntryRoute> entry_routes;  // optional; ways in that are not roles
 
     const Role* role(const std::string& id) const;
     const Setting* setting(const std::string& id) const;
@@ -77,6 +87,7 @@ struct Catalogue {
     /// The lowest level a role is listed at.
     int lowest_level(const Role& role) const;
     std::size_t link_count() const;
+    const EntryRoute* entry_route(const std::string& id) const;
 };
 
 /// Reads a catalogue file, reporting every problem to `diags`.

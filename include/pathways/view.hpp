@@ -43,7 +43,8 @@ struct PathwayGraph {
 PathwayGraph select(const Catalogue& catalogue, const View& view);
 
 /// The catalogue cut down to what a graph shows: its roles, each keeping only its progressions to
-/// roles in the graph; levels, settings and everything else as they are. Exported (JSON, DOT), it
+/// roles in the graph, and entry routes only into roles in the graph (a route into none is
+/// dropped); levels, settings and everything else as they are. Exported (JSON, DOT), it
 /// is the data of one poster.
 Catalogue cut_to(const PathwayGraph& graph);
 

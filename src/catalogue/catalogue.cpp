@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "entry_routes.hpp"
 #include "pathways/yaml_reader.hpp"
 #include "catalogue_parts.hpp"
 
@@ -103,6 +104,8 @@ void check_links(const Catalogue& c, Diagnostics& diags) {
     std::set<std::string> has_incoming;
     for (const auto& r : c.roles)
         for (const auto& t : r.progresses_to) has_incoming.insert(t);
+    for (const auto& e : c.entry_routes)  // a role an entry route leads into is linked on the poster
+        for (const auto& t : e.leads_to) has_incoming.insert(t);
 
     auto level_name = [&](int i) { return i >= 0 ? c.levels[static_cast<std::size_t>(i)].name : std::string("?"); };
     for (const auto& r : c.roles) {
@@ -180,7 +183,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     c.file = file;
     MapReader top(*root, "the catalogue", file, diags,
                   {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
-                   "settings", "roles", "glossary", "panels", "stories"});
+                   "settings", "roles", "glossary", "panels", "stories", "entry_routes"});
     if (!top.is_map()) return std::nullopt;
     c.title = top.text("title", true);
     c.subtitle = top.text("subtitle", false);
@@ -291,6 +294,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     }
     if (top.has("roles") && c.roles.empty() && top.get("roles").IsSequence())
         diags.error(top.where("roles"), "'roles' must list at least one role");
+    read_entry_routes(top, role_list, c);
 
     for (const auto& node : top.map_list("glossary", false)) {
         MapReader m(node, "glossary entry", file, diags, {"term", "definition"});

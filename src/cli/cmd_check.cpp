@@ -16,11 +16,12 @@ public:
     }
     int run() override {
         Diagnostics diags;
-        std::size_t roles = 0, links = 0;
+        std::size_t roles = 0, links = 0, routes = 0;
         for (const auto& f : files_) {
             if (auto c = load_catalogue(f, diags)) {
                 roles += c->roles.size();
                 links += c->link_count();
+                routes += c->entry_routes.size();
             }
         }
         diags.print(std::cerr);
@@ -29,7 +30,10 @@ public:
                   << (diags.errors() == 1 ? " error, " : " errors, ") << diags.warnings()
                   << (diags.warnings() == 1 ? " warning" : " warnings");
         if (!diags.has_errors())
-            std::cerr << " (" << roles << (roles == 1 ? " role, " : " roles, ") << links << (links == 1 ? " link)" : " links)");
+            std::cerr << " (" << roles << (roles == 1 ? " role, " : " roles, ") << links
+                      << (links == 1 ? " link" : " links")
+                      << (routes == 0 ? "" : routes == 1 ? ", 1 entry route" : ", " + std::to_string(routes) + " entry routes")
+                      << ")";
         std::cerr << (failed && !diags.has_errors() ? " — failed under --strict" : "") << '\n';
         return failed ? kInvalidInput : kOk;
     }
