@@ -40,6 +40,13 @@ struct Panel {
     std::string title, text;
 };
 
+/// An entry of a catalogue's `accept_warnings:`: a warning kind or a role id whose warnings the
+/// catalogue's authors know about and accept (they are counted, not printed).
+struct AcceptedWarning {
+    std::string what;
+    Location where;
+};
+
 /// A whole catalogue of roles: the data a poster is drawn from.
 struct Catalogue {
     std::string file;
@@ -49,6 +56,7 @@ struct Catalogue {
     std::vector<Role> roles;
     std::vector<GlossaryEntry> glossary;
     std::vector<Panel> panels;
+    std::vector<AcceptedWarning> accept_warnings;
 
     const Role* role(const std::string& id) const;
     const Setting* setting(const std::string& id) const;

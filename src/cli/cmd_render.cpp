@@ -5,9 +5,15 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "render_target.hpp"
 #include "pathways/catalogue.hpp"
 #include "pathways/output.hpp"
+#include "pathways/page_files.hpp"
 #include "pathways/poster.hpp"
+
+#ifndef PATHWAYS_DATA_RELATIVE
+#define PATHWAYS_DATA_RELATIVE "../share/pathways"  // set by cmake/Install.cmake from the install folders
+#endif
 
 namespace pathways::cli {
 
@@ -20,12 +26,12 @@ public:
         sub->add_option("--style", style_,
                         "Style YAML file (default: styles/nhs.yaml, here or beside the program's folder)");
         sub->add_option("--page", page_, "Paper size: A0, A1, A2, A3 or A4 (default: the style's)")
-            ->check(CLI::IsMember({"A0", "A1", "A2", "A3", "A4"}));
+            ->transform(CLI::IsMember({"A0", "A1", "A2", "A3", "A4"}, CLI::ignore_case));
         auto* portrait = sub->add_flag("--portrait", portrait_, "Portrait page");
         auto* landscape = sub->add_flag("--landscape", landscape_, "Landscape page");
         portrait->excludes(landscape);
-        sub->add_option("--format", format_, "pdf, svg or png (default: from the extension of OUT)")
-            ->check(CLI::IsMember({"pdf", "svg", "png"}));
+        sub->add_option("--format", format_, "pdf, svg or png (default: from the extension of OUT; needed with -o -)")
+            ->transform(CLI::IsMember({"pdf", "svg", "png"}, CLI::ignore_case));
         sub->add_option("--dpi", dpi_, "PNG resolution")->check(CLI::Range(10, 1200))->capture_default_str();
         auto* embed = sub->add_flag("--embed", embed_,
                                     "SVG for embedding in a web page or leaflet: the drawing and a compact legend, "
@@ -35,21 +41,18 @@ public:
             ->needs(embed);
         sub->add_option("--id-prefix", id_prefix_,
                         "SVG: prefix for every element id, so two SVGs can share a page (default: the output file's name)");
-        sub->add_option("-o,--output", output_, "Output file")->required();
+        sub->add_option("-o,--output", output_, "Output file ('-': standard output, with --format)")->required();
         return sub;
     }
 
     int run() override {
-        std::string format = format_;
-        if (format.empty()) {
-            std::string ext = std::filesystem::path(output_).extension().string();
-            if (ext == ".pdf" || ext == ".svg" || ext == ".png") format = ext.substr(1);
-            else {
-                std::cerr << "pathways render: error: cannot tell the format from '" << output_
-                          << "'; use --format pdf|svg|png\n";
-                return kUsage;
-            }
+        auto resolved = resolve_render_target(output_, format_);
+        if (auto* error = std::get_if<std::string>(&resolved)) {
+            std::cerr << "pathways render: error: " << *error << '\n';
+            return kUsage;
         }
+        const RenderTarget target = std::get<RenderTarget>(resolved);
+        const std::string& format = target.format;
         if (embed_ && format != "svg") {
             std::cerr << "pathways render: error: --embed writes SVG, not " << format << '\n';
             return kUsage;
@@ -74,16 +77,26 @@ public:
             return kInvalidInput;
         }
         const Poster& poster = *composed;
+        if (auto problem = format == "png" ? png_size_problem(poster.width, poster.height, dpi_) : std::nullopt) {
+            std::cerr << "pathways render: error: " << *problem << '\n';
+            return kInvalidInput;
+        }
         try {
             std::string bytes = format == "pdf" ? render_pdf(poster)
                                 : format == "png" ? render_png(poster, dpi_)
                                                   : render_svg(poster, *style, svg_options());
-            write_file_atomically(output_, bytes);
+            if (target.to_stdout) {
+                std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+                std::cout.flush();
+                if (!std::cout) throw OutputError("cannot write to standard output");
+            } else {
+                write_file_atomically(output_, bytes);
+            }
             const LayoutChoice& c = poster.layout.choice();
             std::fprintf(stderr,
                          "wrote %s: %s %s, %zu role%s, %zu link%s, %s, %d row(s) per level, %zu crossing%s, "
                          "drawing fills %.0f%% of its area, smallest text %.1f pt\n",
-                         output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
+                         target.to_stdout ? "standard output" : output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
                          graph.roles.size(), graph.roles.size() == 1 ? "" : "s", graph.links.size(),
                          graph.links.size() == 1 ? "" : "s", c.left_to_right ? "left to right" : "bottom to top",
                          c.rows_per_level, c.crossings, c.crossings == 1 ? "" : "s", poster.fill_ratio() * 100,
@@ -100,17 +113,20 @@ private:
         SvgOptions o;
         o.embed = embed_;
         o.width = svg_width_;
-        // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care").
+        // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care"),
+        // or the catalogue's when writing to standard output.
         o.id_prefix = id_prefix_;
         if (o.id_prefix.empty()) {
-            o.id_prefix = std::filesystem::path(output_).filename().string();
+            o.id_prefix = std::filesystem::path(output_ == "-" ? catalogue_ : output_).filename().string();
             o.id_prefix = o.id_prefix.substr(0, o.id_prefix.find('.'));
         }
         return o;
     }
 
     /// styles/nhs.yaml in the current folder, else in the folder above the program's (a build tree
-    /// inside a checkout: build/pathways finds styles/), else in the program's own folder.
+    /// inside a checkout: build/pathways finds styles/), else in the installed data folder beside
+    /// the program's (bin/pathways finds share/pathways/styles/, wherever the tree was installed or
+    /// copied), else in the program's own folder.
     static std::string default_style() {
         const std::filesystem::path relative = "styles/nhs.yaml";
         std::error_code ec;
@@ -118,6 +134,7 @@ private:
         std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
         if (!ec) {
             places.push_back(exe.parent_path().parent_path() / relative);
+            places.push_back(exe.parent_path() / PATHWAYS_DATA_RELATIVE / relative);
             places.push_back(exe.parent_path() / relative);
         }
         for (const auto& p : places)

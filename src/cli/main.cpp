@@ -2,6 +2,7 @@
 #include <map>
 
 #include "commands.hpp"
+#include "usage.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways::cli {
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
         commands.emplace_back(std::move(command), sub);
     }
 
+    if (auto status = answer_command_slips(app, argc, argv)) return *status;
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

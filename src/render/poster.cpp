@@ -199,8 +199,9 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     double top = head.y() + 10 * f;
 
     // Footer, from the bottom up.
+    p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
     std::string footer = c.publisher + "  \xC2\xB7  Source: " + c.source + "  \xC2\xB7  Data version " + c.version +
-                         "  \xC2\xB7  Built " + (options.build_date.empty() ? resolve_build_date().text : options.build_date) + " with pathways " + kVersion;
+                         "  \xC2\xB7  Built " + p.build_date + " with pathways " + kVersion;
     double fsize = style.footer_size * f;
     auto footer_lines = measure.wrap(footer, fsize, false, p.width - 2 * m);
     double bottom = p.height - m - fsize * 1.25 * static_cast<double>(footer_lines.size());
