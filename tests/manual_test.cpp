@@ -52,7 +52,7 @@ std::string man_section(const std::string& man, const std::string& command) {
 std::string complete(const std::string& line) {
     std::string script = "source " + shell_quote(source_path("scripts/completion/pathways.bash")) +
                          "; COMP_WORDS=(" + shell_quote(binary_path()) + " " + line + "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); "
-                         "[[ " + shell_quote(line) + " == *' ' ]] && COMP_WORDS+=('') && COMP_CWORD=$((COMP_CWORD + 1)); "
+                         "[[ -z " + shell_quote(line) + " || " + shell_quote(line) + " == *' ' ]] && COMP_WORDS+=('') && COMP_CWORD=$((COMP_CWORD + 1)); "
                          "_pathways; printf '%s\\n' \"${COMPREPLY[@]}\"";
     RunResult r = run_shell("/bin/bash -c " + shell_quote(script));
     REQUIRE(r.status == 0);

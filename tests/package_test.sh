@@ -6,7 +6,7 @@
 # Usage: package_test.sh BUILD_DIR SOURCE_DIR
 set -eu
 build=$1
-source=$2
+source=$(cd "$2" && pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
