@@ -9,7 +9,8 @@ pathways=${1:-build/pathways}
 # file:line of the slip
 slips="slip-colon-in-text.yaml:18 slip-colon-without-space.yaml:15 slip-dash-without-space.yaml:14
 slip-indent-too-far.yaml:16 slip-indent-too-little.yaml:16 slip-missing-colon.yaml:15 slip-special-start.yaml:18
-slip-tab.yaml:15 slip-unclosed-brace.yaml:14 slip-unclosed-bracket.yaml:17 bad-yaml-syntax.yaml:15"
+slip-tab.yaml:15 slip-unclosed-brace.yaml:14 slip-unclosed-bracket.yaml:17 bad-yaml-syntax.yaml:15
+slip-colon-in-braces.yaml:14 slip-key-alone.yaml:17"
 have_fy=no
 command -v fy-tool >/dev/null 2>&1 && have_fy=yes
 cpp_right=0 ours_right=0 fy_right=0 total=0

@@ -36,6 +36,8 @@ TEST_CASE("each common YAML slip is explained at its own line, with the fix", "[
         {"slip-tab.yaml", 15, 1, "indented with a tab; YAML indents with spaces only"},
         {"slip-unclosed-brace.yaml", 14, 5, "the '{' here is never closed: add '}'"},
         {"slip-unclosed-bracket.yaml", 17, 15, "the '[' here is never closed: add ']'"},
+        {"slip-colon-in-braces.yaml", 14, 27, "put the whole text in double quotes: name: \"Assistant: the first\""},
+        {"slip-key-alone.yaml", 17, 13, "'settings' has no ':' after it: write 'settings:'"},
     };
     for (const Slip& slip : slips) {
         DYNAMIC_SECTION(slip.file) {
@@ -100,4 +102,21 @@ TEST_CASE("an unquoted date is read as the text it looks like", "[yaml][hints]")
     INFO(dump(diags));
     REQUIRE(catalogue.has_value());
     CHECK(catalogue->version == "2026-01-01");
+}
+
+TEST_CASE("a last key without its ':' is named with the fix", "[yaml][hints]") {
+    // YAML reads "summary Helps." as one key with no value: no syntax error, but an unknown key.
+    Diagnostics diags;
+    std::string path = data_path("slip-last-key-without-colon.yaml");
+    CHECK_FALSE(load_catalogue(path, diags));
+    INFO(dump(diags));
+    CHECK_THAT(dump(diags), Contains(path + ":18:5: error: unknown key 'summary Helps.' in role 'assistant' "
+                                            "('summary' has no ':' after it: write 'summary: Helps.')"));
+}
+
+TEST_CASE("a { } list closed later on its line is not called unclosed", "[yaml][hints]") {
+    std::string text = "a: {x: 1, y: Two: three}\n";
+    YamlSlip slip = explain_yaml_error(text, 1, 17, "end of map flow not found");
+    CHECK_THAT(slip.explanation, !Contains("never closed"));
+    CHECK_THAT(slip.explanation, Contains("y: \"Two: three\""));
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pathways/diagnostics.hpp"
 
@@ -18,6 +19,10 @@ struct YamlSlip {
 /// ':', a ': ' inside unquoted text, text starting with a YAML sign ('*', '&', '@', ...), or an
 /// indentation that does not line up. Falls back to a general explanation at the parser's place.
 YamlSlip explain_yaml_error(std::string_view text, int line, int column, const std::string& parser_message);
+
+/// What follows "unknown key 'K'": " (did you mean 'x'?)" for a typo; for a key whose ':' was left
+/// out ("summary Helps." read as one key), " ('summary' has no ':' after it: write 'summary: Helps.')".
+std::string unknown_key_hint(const std::string& key, const std::vector<std::string>& known);
 
 /// Reports a YAML syntax error as one diagnostic: the explanation at the slip, then the parser's own
 /// words (and place) on a second line, for the curious.

@@ -96,6 +96,18 @@ Scan scan(std::string_view text) {
     return s;
 }
 
+/// Line `number` (1-based) of `text`, without its newline; empty past the end.
+std::string_view line_text(std::string_view text, int number) {
+    std::size_t start = 0;
+    for (int n = 1; n < number; ++n) {
+        start = text.find('\n', start);
+        if (start == std::string_view::npos) return {};
+        ++start;
+    }
+    std::size_t end = text.find('\n', start);
+    return text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
 /// A `key: value` line (or `- key: value`), split.
 struct KeyValue {
     std::string key, value;
@@ -186,6 +198,43 @@ std::optional<YamlSlip> colon_in_text(const SourceLine& l, int number) {
                        quoted_line(kv->key, kv->value));
 }
 
+/// "{id: x, name: Assistant: the first}": a ': ' inside unquoted text in a { } mapping; the parser
+/// stops at that second ':'.
+std::optional<YamlSlip> colon_in_flow_text(std::string_view text, int line, int column) {
+    std::string raw(line_text(text, line));
+    auto at = static_cast<std::size_t>(std::max(1, column) - 1);
+    if (at >= raw.size() || raw[at] != ':' || (at + 1 < raw.size() && raw[at + 1] != ' ')) return std::nullopt;
+    std::size_t start = raw.find_last_of("{[,", at);
+    if (start == std::string::npos) return std::nullopt;
+    SourceLine entry;
+    entry.content = raw.substr(start + 1);
+    std::size_t lead = entry.content.find_first_not_of(' ');
+    if (lead == std::string::npos) return std::nullopt;
+    entry.indent = static_cast<int>(start + 1 + lead);
+    entry.content.erase(0, lead);
+    entry.content = entry.content.substr(0, entry.content.find_first_of(",}]"));
+    while (!entry.content.empty() && entry.content.back() == ' ') entry.content.pop_back();
+    auto kv = key_value(entry);
+    if (!kv || kv->value.empty() || kv->value_column > column) return std::nullopt;
+    return at_line(line, kv->value_column,
+                   "the text after '" + kv->key + ":' contains a ':' followed by a space, which YAML reads as "
+                   "the start of another key; put the whole text in double quotes: " +
+                       quoted_line(kv->key, kv->value));
+}
+
+/// "settings" alone on its line, a key without its ':' (the parser stops a line or two later).
+std::optional<YamlSlip> lone_key(const std::vector<SourceLine>& lines, int number) {
+    const SourceLine& l = lines[static_cast<std::size_t>(number - 1)];
+    if (l.blank || key_length(l.content) != l.content.size()) return std::nullopt;
+    for (std::size_t n = static_cast<std::size_t>(number); n < lines.size(); ++n) {
+        if (lines[n].blank) continue;
+        if (lines[n].indent <= l.indent) return std::nullopt;  // not followed by its deeper value
+        return at_line(number, l.indent + 1 + static_cast<int>(l.content.size()),
+                       "'" + l.content + "' has no ':' after it: write '" + l.content + ":'");
+    }
+    return std::nullopt;
+}
+
 /// "summary: *Important* role": text starting with a sign YAML gives a meaning to.
 std::optional<YamlSlip> special_start(const SourceLine& l, int number) {
     auto kv = key_value(l);
@@ -214,7 +263,8 @@ std::optional<YamlSlip> bad_indent(const std::vector<SourceLine>& lines, int num
     return std::nullopt;
 }
 
-/// A '{' or '[' still open where the parser stopped.
+/// A '{' or '[' still open where the parser stopped, and not closed on its own line (catalogues
+/// write their { } and [ ] lists on one line; one closed later on its line is not the slip).
 std::optional<YamlSlip> unclosed_flow(std::string_view text, int line, int column) {
     std::size_t offset = 0;
     for (int n = 1; n < line && offset != std::string_view::npos; ++n) {
@@ -226,6 +276,9 @@ std::optional<YamlSlip> unclosed_flow(std::string_view text, int line, int colum
     Scan before = scan(text.substr(0, offset));
     if (before.open.empty()) return std::nullopt;
     const OpenFlow& f = before.open.back();
+    Scan own_line = scan(line_text(text, f.line));
+    if (std::none_of(own_line.open.begin(), own_line.open.end(), [&](const OpenFlow& o) { return o.column == f.column; }))
+        return std::nullopt;
     char close = f.bracket == '{' ? '}' : ']';
     return at_line(f.line, f.column,
                    std::string("the '") + f.bracket + "' here is never closed: add '" + close +
@@ -247,6 +300,7 @@ YamlSlip explain_yaml_error(std::string_view text, int line, int column, const s
     Scan s = scan(text);
     if (auto slip = tab_indent(s, line)) return *slip;
     if (auto slip = unclosed_flow(text, line, column)) return *slip;
+    if (auto slip = colon_in_flow_text(text, line, column)) return *slip;
     const int last = static_cast<int>(s.lines.size());
     using LineCheck = std::optional<YamlSlip> (*)(const SourceLine&, int);
     // The slip is on the parser's line or, for those it notices late, the line before.
@@ -259,12 +313,25 @@ YamlSlip explain_yaml_error(std::string_view text, int line, int column, const s
         if (n == line)
             if (auto slip = colon_in_text(l, n)) return *slip;
     }
+    for (int n : {line - 1, line - 2})
+        if (n >= 1 && n <= last)
+            if (auto slip = lone_key(s.lines, n)) return *slip;
     if (line >= 1 && line <= last)
         if (auto slip = bad_indent(s.lines, line)) return *slip;
     (void)parser_message;
     return at_line(line, column,
                    "the YAML is not well formed here; look for an indentation that does not line up, a ':' "
                    "or '-' without a space after it, or text that needs quotes");
+}
+
+std::string unknown_key_hint(const std::string& key, const std::vector<std::string>& known) {
+    std::size_t space = key.find(' ');
+    if (space != std::string::npos) {
+        std::string first = key.substr(0, space), rest = key.substr(key.find_first_not_of(' ', space));
+        if (std::find(known.begin(), known.end(), first) != known.end())
+            return " ('" + first + "' has no ':' after it: write '" + first + ": " + rest + "')";
+    }
+    return did_you_mean(key, known);
 }
 
 void report_yaml_syntax_error(Diagnostics& diags, const std::string& file, std::string_view text, int line,

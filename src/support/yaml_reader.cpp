@@ -254,7 +254,7 @@ MapReader::MapReader(const YAML::Node& node, std::string what, std::string file,
         }
         std::string k = key.Scalar();
         if (std::find(known.begin(), known.end(), k) == known.end())
-            diags_.error(location_of(file_, key), "unknown key '" + k + "' in " + what_ + did_you_mean(k, known));
+            diags_.error(location_of(file_, key), "unknown key '" + k + "' in " + what_ + unknown_key_hint(k, known));
     }
 }
 
