@@ -133,7 +133,7 @@ TEST_CASE("build prints the inputs' warning count when it changed, or with --ver
     RunResult first = run_cli({"build", dir.file("posters.yaml"), "-j", "1"});
     INFO(report(first));
     CHECK(first.status == 0);
-    CHECK_THAT(first.err, Contains("the inputs have 1 warning (0 last time)"));
+    CHECK_THAT(first.err, Contains("the inputs have 1 warning; see them with 'pathways check' or --verbose"));
     CHECK_THAT(first.err, Contains("accept_warnings:"));
 
     RunResult again = run_cli({"build", dir.file("posters.yaml"), "-j", "1"});
@@ -145,4 +145,11 @@ TEST_CASE("build prints the inputs' warning count when it changed, or with --ver
     INFO(report(verbose));
     CHECK_THAT(verbose.err, Contains("roles.yaml:18:21: warning: progression from 'Assistant' to 'Receptionist'"));
     CHECK_THAT(verbose.err, Contains("the inputs have 1 warning"));
+
+    // A second warning (a role with no links) changes the count: it is printed with the last one.
+    write_file(dir.file("roles.yaml"), read_file(dir.file("roles.yaml")) +
+                                           "  - {id: porter, name: Porter, level: entry, settings: [primary], summary: Carries.}\n");
+    RunResult changed = run_cli({"build", dir.file("posters.yaml"), "-j", "1"});
+    INFO(report(changed));
+    CHECK_THAT(changed.err, Contains("the inputs have 2 warnings (1 last time)"));
 }

@@ -1,6 +1,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "pathways/build.hpp"
@@ -35,13 +36,14 @@ public:
         const std::string record = (std::filesystem::path(plan->manifest.output) / kWarningsFile).string();
         const std::size_t warnings = diags.warnings();
         if (verbose_ && !quiet_) diags.print(std::cerr);
-        if (!quiet_ && (verbose_ || warnings != last_count(record))) print_count(diags, last_count(record));
+        const std::optional<std::size_t> last = last_count(record);
+        if (!quiet_ && (verbose_ || warnings != last.value_or(0))) print_count(diags, last);
         BuildOptions options;
         options.jobs = jobs_;
         options.force = force_;
         options.progress = quiet_ ? ProgressMode::Quiet : ProgressMode::Auto;
         BuildReport report = run_build(*plan, options);
-        if (warnings != last_count(record)) {
+        if (!last || warnings != *last) {
             try {
                 write_file_atomically(record, std::to_string(warnings) + "\n");
             } catch (const OutputError&) {
@@ -54,17 +56,18 @@ public:
     /// Where the warning count of the last build is kept, in the output folder.
     static constexpr const char* kWarningsFile = ".pathways-warnings";
 
-    /// The warning count the last build into this output folder recorded (0 when none did).
-    static std::size_t last_count(const std::string& record) {
+    /// The warning count the last build into this output folder recorded, if one did.
+    static std::optional<std::size_t> last_count(const std::string& record) {
         std::ifstream in(record);
         std::size_t n = 0;
-        return in >> n ? n : 0;
+        if (in >> n) return n;
+        return std::nullopt;
     }
 
-    void print_count(const Diagnostics& diags, std::size_t last) const {
+    void print_count(const Diagnostics& diags, std::optional<std::size_t> last) const {
         auto plural = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " warning" : " warnings"); };
         std::cerr << "pathways build: the inputs have " << plural(diags.warnings());
-        if (diags.warnings() != last) std::cerr << " (" << last << " last time)";
+        if (last && diags.warnings() != *last) std::cerr << " (" << *last << " last time)";
         if (diags.accepted() > 0) std::cerr << " and " << diags.accepted() << " accepted by accept_warnings";
         std::cerr << (verbose_ ? "\n"
                                : "; see them with 'pathways check' or --verbose, and accept known ones with "
