@@ -186,6 +186,23 @@ std::optional<YamlSlip> missing_colon(const SourceLine& l, int number) {
                    "'" + key + "' has no ':' after it: write '" + key + ": " + rest + "'");
 }
 
+/// Whether line `number` starts where a neighbouring key starts (the line above or below, or an
+/// entry's first key after its '-'): a line that does not is more likely wrapped text than a key.
+bool aligned_with_a_key(const std::vector<SourceLine>& lines, int number) {
+    const SourceLine& l = lines[static_cast<std::size_t>(number - 1)];
+    int column = after_dashes(l).second;
+    for (int step : {-1, 1}) {
+        for (int n = number + step; n >= 1 && n <= static_cast<int>(lines.size()); n += step) {
+            const SourceLine& other = lines[static_cast<std::size_t>(n - 1)];
+            if (other.blank) continue;
+            auto kv = key_value(other);
+            if (kv && kv->key_column == column) return true;
+            break;
+        }
+    }
+    return false;
+}
+
 /// "summary: Helps nurses: checks ...": a ': ' inside unquoted text.
 std::optional<YamlSlip> colon_in_text(const SourceLine& l, int number) {
     auto kv = key_value(l);
@@ -308,14 +325,17 @@ YamlSlip explain_yaml_error(std::string_view text, int line, int column, const s
         if (n < 1 || n > last) continue;
         const SourceLine& l = s.lines[static_cast<std::size_t>(n - 1)];
         if (l.blank) continue;
-        for (LineCheck check : {dash_without_space, colon_without_space, missing_colon, special_start})
+        for (LineCheck check : {dash_without_space, colon_without_space, special_start})
             if (auto slip = check(l, n)) return *slip;
+        if (aligned_with_a_key(s.lines, n))
+            if (auto slip = missing_colon(l, n)) return *slip;
         if (n == line)
             if (auto slip = colon_in_text(l, n)) return *slip;
     }
     for (int n : {line - 1, line - 2})
         if (n >= 1 && n <= last)
-            if (auto slip = lone_key(s.lines, n)) return *slip;
+            if (aligned_with_a_key(s.lines, n))
+                if (auto slip = lone_key(s.lines, n)) return *slip;
     if (line >= 1 && line <= last)
         if (auto slip = bad_indent(s.lines, line)) return *slip;
     (void)parser_message;
