@@ -10,6 +10,9 @@ CMAKE_FLAGS += -DPATHWAYS_WERROR=ON
 endif
 
 MAKEFLAGS += --no-print-directory
+# The steps run in order even under `make -j` (two apt-get runs at once would fight over its lock);
+# the compiling itself is parallel through JOBS.
+.NOTPARALLEL:
 
 .PHONY: all deps test-deps package-deps configure program build posters test sanitize install package clean
 
