@@ -43,7 +43,7 @@ public:
         options.force = force_;
         options.progress = quiet_ ? ProgressMode::Quiet : ProgressMode::Auto;
         BuildReport report = run_build(*plan, options);
-        if (!last || warnings != *last) {
+        if (warnings != last.value_or(0)) {  // no file while there are no warnings
             try {
                 write_file_atomically(record, std::to_string(warnings) + "\n");
             } catch (const OutputError&) {
