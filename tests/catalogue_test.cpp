@@ -73,8 +73,18 @@ std::string error_message(const Diagnostics& diags) {
 
 // ---------------------------------------------------------------------------------- errors
 
-TEST_CASE("a YAML syntax error is reported where the parser stopped", "[catalogue][errors]") {
-    check_single("bad-yaml-syntax.yaml", {Severity::Error, 15, 20, {"YAML syntax error", "illegal map value"}});
+TEST_CASE("a YAML syntax error is reported at the slip in plain words, the parser's words after", "[catalogue][errors]") {
+    // More slips, each with its explanation: yaml_hints_test.cpp.
+    Diagnostics diags;
+    auto catalogue = load_catalogue(data_path("bad-yaml-syntax.yaml"), diags);
+    INFO(dump(diags));
+    CHECK_FALSE(catalogue.has_value());
+    REQUIRE(diags.all().size() == 1);
+    const Diagnostic& d = diags.all().front();
+    CHECK(d.where.line == 15);
+    CHECK(d.where.column == 11);
+    CHECK_THAT(d.message, Contains("put the whole text in double quotes: name: \"Assistant: the first\""));
+    CHECK_THAT(d.message, Contains("\n    (the YAML parser says: illegal map value, at line 15 column 20)"));
 }
 
 TEST_CASE("a missing required field is reported at the role", "[catalogue][errors]") {

@@ -68,6 +68,13 @@ struct EntryRoute {
     std::vector<Location> leads_to_at;  // where each leads_to entry was written
 };
 
+/// An entry of a catalogue's `accept_warnings:`: a warning kind or a role id whose warnings the
+/// catalogue's authors know about and accept (they are counted, not printed).
+struct AcceptedWarning {
+    std::string what;
+    Location where;
+};
+
 /// A whole catalogue of roles: the data a poster is drawn from.
 struct Catalogue {
     std::string file;
@@ -79,6 +86,7 @@ struct Catalogue {
     std::vector<Panel> panels;
     std::vector<Story> stories;
     std::vector<EntryRoute> entry_routes;  // optional; ways in that are not roles
+    std::vector<AcceptedWarning> accept_warnings;
 
     const Role* role(const std::string& id) const;
     const Setting* setting(const std::string& id) const;

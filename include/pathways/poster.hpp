@@ -86,6 +86,7 @@ struct Poster {
     /// The printed size in points of the smallest text on the page (including inside the drawing).
     double smallest_text() const;
     double role_text_size = 0;  // printed size of role labels
+    std::string build_date;     // the footer's date, "21 November 2026"; also the PDF's creation date
 
     const Catalogue* catalogue = nullptr;  // what the poster is drawn from
     // What the drawing shows, for writers that describe it in words (SVG title, desc, compact legend).

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "entry_routes.hpp"
+#include "accept_warnings.hpp"
 #include "pathways/yaml_reader.hpp"
 #include "catalogue_parts.hpp"
 
@@ -101,6 +102,7 @@ std::string read_id(MapReader& m, const std::string& what, std::map<std::string,
 }
 
 void check_links(const Catalogue& c, Diagnostics& diags) {
+    WarningFilter filter(c, diags);  // accept_warnings: drops the accepted ones, adds each one's kind
     std::set<std::string> has_incoming;
     for (const auto& r : c.roles)
         for (const auto& t : r.progresses_to) has_incoming.insert(t);
@@ -110,22 +112,23 @@ void check_links(const Catalogue& c, Diagnostics& diags) {
     auto level_name = [&](int i) { return i >= 0 ? c.levels[static_cast<std::size_t>(i)].name : std::string("?"); };
     for (const auto& r : c.roles) {
         if (r.progresses_to.empty() && !has_incoming.count(r.id))
-            diags.warning(r.where, "role '" + r.name + "' has no progression links to or from it");
+            filter.warn("no-links", {r.id}, r.where, "role '" + r.name + "' has no progression links to or from it");
         for (std::size_t i = 0; i < r.progresses_to.size(); ++i) {
             const Role* to = c.role(r.progresses_to[i]);
             if (!to) continue;
             const Location& at = r.progression_at[i];
             if (to == &r) {
-                diags.warning(at, "role '" + r.name + "' progresses to itself");
+                filter.warn("self-link", {r.id}, at, "role '" + r.name + "' progresses to itself");
                 continue;
             }
             int a = c.lowest_level(r), b = c.lowest_level(*to);
             if (b == a)
-                diags.warning(at, "progression from '" + r.name + "' to '" + to->name + "' stays within " +
-                                      level_name(a));
+                filter.warn("within-level", {r.id}, at,
+                            "progression from '" + r.name + "' to '" + to->name + "' stays within " + level_name(a));
             else if (b < a)
-                diags.warning(at, "progression from '" + r.name + "' (" + level_name(a) + ") to '" + to->name +
-                                      "' goes down to " + level_name(b));
+                filter.warn("down-level", {r.id}, at,
+                            "progression from '" + r.name + "' (" + level_name(a) + ") to '" + to->name +
+                                "' goes down to " + level_name(b));
         }
     }
 
@@ -163,13 +166,16 @@ void check_links(const Catalogue& c, Diagnostics& diags) {
             if (component.size() > 1) {
                 std::sort(component.begin(), component.end());
                 std::string names;
+                std::vector<std::string> ids;
                 for (auto k : component) names += (names.empty() ? "'" : ", '") + c.roles[k].name + "'";
-                diags.warning(c.roles[component.front()].where, "progressions form a cycle among " + names);
+                for (auto k : component) ids.push_back(c.roles[k].id);
+                filter.warn("cycle", ids, c.roles[component.front()].where, "progressions form a cycle among " + names);
             }
         }
     };
     for (std::size_t v = 0; v < n; ++v)
         if (index[v] < 0) visit(v);
+    filter.report_unused();
 }
 
 }  // namespace
@@ -183,7 +189,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     c.file = file;
     MapReader top(*root, "the catalogue", file, diags,
                   {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
-                   "settings", "roles", "glossary", "panels", "stories", "entry_routes"});
+                   "settings", "roles", "glossary", "panels", "stories", "entry_routes", "accept_warnings"});
     if (!top.is_map()) return std::nullopt;
     c.title = top.text("title", true);
     c.subtitle = top.text("subtitle", false);
@@ -308,6 +314,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     }
 
     read_stories(top, c);  // stories.cpp
+    read_accept_warnings(top, role_list, c);
 
     if (diags.errors() > errors_before) return std::nullopt;
     check_links(c, diags);

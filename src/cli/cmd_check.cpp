@@ -29,6 +29,7 @@ public:
         std::cerr << files_.size() << (files_.size() == 1 ? " file" : " files") << " checked: " << diags.errors()
                   << (diags.errors() == 1 ? " error, " : " errors, ") << diags.warnings()
                   << (diags.warnings() == 1 ? " warning" : " warnings");
+        if (diags.accepted() > 0) std::cerr << " (and " << diags.accepted() << " accepted by accept_warnings)";
         if (!diags.has_errors())
             std::cerr << " (" << roles << (roles == 1 ? " role, " : " roles, ") << links
                       << (links == 1 ? " link" : " links")

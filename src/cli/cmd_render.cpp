@@ -5,9 +5,15 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "render_target.hpp"
 #include "pathways/catalogue.hpp"
 #include "pathways/output.hpp"
+#include "pathways/page_files.hpp"
 #include "pathways/poster.hpp"
+
+#ifndef PATHWAYS_DATA_RELATIVE
+#define PATHWAYS_DATA_RELATIVE "../share/pathways"  // set by cmake/Install.cmake from the install folders
+#endif
 
 namespace pathways::cli {
 
@@ -20,12 +26,12 @@ public:
         sub->add_option("--style", style_,
                         "Style YAML file (default: styles/nhs.yaml, here or beside the program's folder)");
         sub->add_option("--page", page_, "Paper size: A0, A1, A2, A3 or A4 (default: the style's)")
-            ->check(CLI::IsMember({"A0", "A1", "A2", "A3", "A4"}));
+            ->transform(CLI::IsMember({"A0", "A1", "A2", "A3", "A4"}, CLI::ignore_case));
         auto* portrait = sub->add_flag("--portrait", portrait_, "Portrait page");
         auto* landscape = sub->add_flag("--landscape", landscape_, "Landscape page");
         portrait->excludes(landscape);
-        sub->add_option("--format", format_, "pdf, svg or png (default: from the extension of OUT)")
-            ->check(CLI::IsMember({"pdf", "svg", "png"}));
+        sub->add_option("--format", format_, "pdf, svg or png (default: from the extension of OUT; needed with -o -)")
+            ->transform(CLI::IsMember({"pdf", "svg", "png"}, CLI::ignore_case));
         sub->add_option("--dpi", dpi_, "PNG resolution")->check(CLI::Range(10, 1200))->capture_default_str();
         auto* embed = sub->add_flag("--embed", embed_,
                                     "SVG for embedding in a web page or leaflet: the drawing and a compact legend, "
@@ -35,7 +41,7 @@ public:
             ->needs(embed);
         sub->add_option("--id-prefix", id_prefix_,
                         "SVG: prefix for every element id, so two SVGs can share a page (default: the output file's name)");
-        sub->add_option("-o,--output", output_, "Output file")->required();
+        sub->add_option("-o,--output", output_, "Output file ('-': standard output, with --format)")->required();
         return sub;
     }
 
@@ -54,34 +60,41 @@ public:
         if (landscape_) options.landscape = true;
         PathwayGraph graph = select(*catalogue, View{});
         Poster poster = compose_poster(graph, *style, options);
-        write_file_atomically(output_, render_output(poster, graph, *style, format, output_settings()));
+        if (format == OutputFormat::Png)
+            if (auto problem = png_size_problem(poster.width, poster.height, dpi_)) throw PageError(*problem);
+        std::string bytes = render_output(poster, graph, *style, format, output_settings());
+        if (to_stdout_) {
+            std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            std::cout.flush();
+            if (!std::cout) throw OutputError("cannot write to standard output");
+        } else {
+            write_file_atomically(output_, bytes);
+        }
         report(poster, graph);
         return kOk;
     }
 
 private:
-    /// The format asked for, or told by OUT's extension.
-    OutputFormat output_format() const {
-        std::string format = format_;
-        if (format.empty()) {
-            std::string ext = std::filesystem::path(output_).extension().string();
-            if (ext != ".pdf" && ext != ".svg" && ext != ".png")
-                throw UsageError("cannot tell the format from '" + output_ + "'; use --format pdf|svg|png");
-            format = ext.substr(1);
-        }
-        if (embed_ && format != "svg") throw UsageError("--embed writes SVG, not " + format);
+    /// The format asked for, or told by OUT's extension (see resolve_render_target); notes `-o -`.
+    OutputFormat output_format() {
+        auto resolved = resolve_render_target(output_, format_);
+        if (auto* error = std::get_if<std::string>(&resolved)) throw UsageError(*error);
+        const RenderTarget target = std::get<RenderTarget>(resolved);
+        to_stdout_ = target.to_stdout;
+        if (embed_ && target.format != "svg") throw UsageError("--embed writes SVG, not " + target.format);
         if (embed_) return OutputFormat::EmbedSvg;
-        return format == "pdf" ? OutputFormat::Pdf : format == "png" ? OutputFormat::Png : OutputFormat::Svg;
+        return target.format == "pdf" ? OutputFormat::Pdf : target.format == "png" ? OutputFormat::Png : OutputFormat::Svg;
     }
 
     OutputSettings output_settings() const {
         OutputSettings o;
         o.dpi = dpi_;
         o.svg_width = svg_width_;
-        // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care").
+        // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care"),
+        // or the catalogue's when writing to standard output.
         o.id_prefix = id_prefix_;
         if (o.id_prefix.empty()) {
-            o.id_prefix = std::filesystem::path(output_).filename().string();
+            o.id_prefix = std::filesystem::path(output_ == "-" ? catalogue_ : output_).filename().string();
             o.id_prefix = o.id_prefix.substr(0, o.id_prefix.find('.'));
         }
         return o;
@@ -93,7 +106,7 @@ private:
         std::fprintf(stderr,
                      "wrote %s: %s %s, %zu role%s, %zu link%s, %s, %d row(s) per level, %zu crossing%s, "
                      "drawing fills %.0f%% of its area, smallest text %.1f pt\n",
-                     output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
+                     to_stdout_ ? "standard output" : output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
                      graph.roles.size(), graph.roles.size() == 1 ? "" : "s", graph.links.size(),
                      graph.links.size() == 1 ? "" : "s", c.left_to_right ? "left to right" : "bottom to top",
                      c.rows_per_level, c.crossings, c.crossings == 1 ? "" : "s", poster.fill_ratio() * 100,
@@ -101,7 +114,9 @@ private:
     }
 
     /// styles/nhs.yaml in the current folder, else in the folder above the program's (a build tree
-    /// inside a checkout: build/pathways finds styles/), else in the program's own folder.
+    /// inside a checkout: build/pathways finds styles/), else in the installed data folder beside
+    /// the program's (bin/pathways finds share/pathways/styles/, wherever the tree was installed or
+    /// copied), else in the program's own folder.
     static std::string default_style() {
         const std::filesystem::path relative = "styles/nhs.yaml";
         std::error_code ec;
@@ -109,6 +124,7 @@ private:
         std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
         if (!ec) {
             places.push_back(exe.parent_path().parent_path() / relative);
+            places.push_back(exe.parent_path() / PATHWAYS_DATA_RELATIVE / relative);
             places.push_back(exe.parent_path() / relative);
         }
         for (const auto& p : places)
@@ -118,6 +134,7 @@ private:
 
     std::string catalogue_, style_, page_, format_, output_;
     std::string id_prefix_;
+    bool to_stdout_ = false;
     bool portrait_ = false, landscape_ = false, embed_ = false;
     double svg_width_ = 0;
     double dpi_ = 150;

@@ -5,6 +5,7 @@
 #include "pathways/layout.hpp"
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
+#include "usage.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways::cli {
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
         commands.emplace_back(std::move(command), sub);
     }
 
+    if (auto status = answer_command_slips(app, argc, argv)) return *status;
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -217,8 +217,8 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     const double m = style.margin_mm * kMm;
     TextMeasure measure(style.font);
     double top = add_header(p, style, measure, m, f);
-    std::string date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
-    double bottom = add_footer(p, *graph.catalogue, style, measure, date, m, f);
+    p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
+    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f);
 
     // Legend and panels go in a side column or in a strip of columns along the bottom, whichever
     // leaves the drawing area a shape the layout fills best (the style may fix one). Text must be

@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 
 #include "pathways/look.hpp"
+#include "pathways/page_files.hpp"
 #include "pathways/poster.hpp"
 #include "text.hpp"
 
@@ -101,9 +102,13 @@ std::string render_pdf(const Poster& p) {
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &out, p.width, p.height));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, p.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "pathways");
-    // Fixed dates keep the bytes reproducible (SOURCE_DATE_EPOCH is honoured in the footer).
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
+    // The build date (the footer's: SOURCE_DATE_EPOCH's day, or the day of the build), so the bytes
+    // stay reproducible.
+    std::string date = pdf_date(p.build_date);
+    if (!date.empty()) {
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    }
     {
         CairoPtr cr(cairo_create(surface.get()));
         draw_page(cr.get(), p);
@@ -116,6 +121,7 @@ std::string render_pdf(const Poster& p) {
 }
 
 std::string render_png(const Poster& p, double dpi) {
+    if (auto problem = png_size_problem(p.width, p.height, dpi)) throw PageError(*problem);
     double k = dpi / 72.0;
     int w = static_cast<int>(std::lround(p.width * k)), h = static_cast<int>(std::lround(p.height * k));
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
@@ -128,7 +134,7 @@ std::string render_png(const Poster& p, double dpi) {
     }
     std::string out;
     check(cairo_surface_write_to_png_stream(surface.get(), append, &out), "PNG");
-    return out;
+    return with_png_resolution(out, dpi);
 }
 
 }  // namespace pathways

@@ -1,5 +1,7 @@
 #include "pathways/yaml_reader.hpp"
 
+#include "pathways/yaml_hints.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -189,7 +191,7 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
         diags.error(at(file, stop.mark), stop.message);
         return std::nullopt;
     } catch (const YAML::Exception& e) {
-        diags.error(at(file, e.mark), "YAML syntax error: " + e.msg);
+        report_yaml_syntax_error(diags, file, copy, at(file, e.mark).line, at(file, e.mark).column, e.msg);
         return std::nullopt;
     }
     if (diags.errors() > before) return std::nullopt;
@@ -252,7 +254,7 @@ MapReader::MapReader(const YAML::Node& node, std::string what, std::string file,
         }
         std::string k = key.Scalar();
         if (std::find(known.begin(), known.end(), k) == known.end())
-            diags_.error(location_of(file_, key), "unknown key '" + k + "' in " + what_ + did_you_mean(k, known));
+            diags_.error(location_of(file_, key), "unknown key '" + k + "' in " + what_ + unknown_key_hint(k, known));
     }
 }
 

@@ -24,7 +24,7 @@ const source = path.resolve(args.source ?? path.join(path.dirname(new URL(import
 const pathways = args.pathways ?? path.join(source, 'build/pathways');
 const out = path.resolve(args.out ?? path.join(source, 'build/tests/mermaid-artefacts'));
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const mermaidJs = path.join(source, 'node_modules/mermaid/dist/mermaid.min.js');
+const mermaidJs = path.join(source, 'tests/browser/node_modules/mermaid/dist/mermaid.min.js');
 fs.mkdirSync(out, { recursive: true });
 
 let failures = 0, checks = 0;
