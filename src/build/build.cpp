@@ -26,6 +26,7 @@
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 #include "progress.hpp"
+#include "worker_guard.hpp"
 
 namespace pathways {
 
@@ -90,9 +91,7 @@ void write_poster_files(const std::string& folder, const std::vector<RenderedFil
     try {
         for (const auto& f : files) {
             std::string final_path = (fs::path(folder) / f.name).string();
-            std::string temporary = temporary_name_for(final_path);
-            staged.emplace_back(temporary, final_path);
-            write_file_atomically(temporary, f.bytes);
+            staged.emplace_back(write_temporary_beside(final_path, f.bytes), final_path);
         }
     } catch (...) {
         discard(0);
@@ -153,14 +152,16 @@ bool outputs_intact(const std::string& folder, const PosterSpec& spec, const Bui
 /// Removes temporary files a killed build left behind (ours only: named after our outputs, made
 /// by a process that is gone).
 void sweep_temporaries(const std::string& folder, const std::set<std::string>& ours) {
-    static const std::regex pattern(R"(^\.+(.+?)\.tmp-([0-9]+)(\.tmp-[0-9]+)?$)");
+    static const std::regex pattern(R"(^\.+(.+?)\.tmp-([0-9]+)(-[0-9a-f]+)?(\.tmp-[0-9]+)?$)");
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         std::string name = entry.path().filename().string();
         std::smatch m;
         if (!std::regex_match(name, m, pattern) || !ours.count(m[1].str())) continue;
         pid_t pid = static_cast<pid_t>(std::stol(m[2].str()));
-        if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) fs::remove(entry.path(), ec);
+        // We hold the folder lock and our workers die with their builds, so only a live pathways
+        // process (a `render` into this folder, say) may still be writing it.
+        if (pid == ::getpid() || !is_live_pathways_process(pid)) fs::remove(entry.path(), ec);
     }
 }
 
@@ -206,6 +207,7 @@ public:
     FolderLock(const FolderLock&) = delete;
     FolderLock& operator=(const FolderLock&) = delete;
     bool held_by_other() const { return held_by_other_; }
+    int fd() const { return fd_; }
 
 private:
     int fd_ = -1;
@@ -293,7 +295,7 @@ struct Worker {
 };
 
 /// Starts a worker for `job`; the child never returns.
-Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date) {
+Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date, int lock_fd) {
     int result_pipe[2], log_pipe[2];
     if (::pipe2(result_pipe, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
     if (::pipe2(log_pipe, O_CLOEXEC) != 0) {
@@ -305,6 +307,7 @@ Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date) {
     std::cout.flush();
     std::cerr.flush();
     std::fflush(nullptr);
+    pid_t parent = ::getpid();
     pid_t pid = ::fork();
     if (pid < 0) {
         int err = errno;
@@ -314,6 +317,7 @@ Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date) {
     if (pid == 0) {
         // The worker: Graphviz and Cairo run here, on a copy of the parent, and nowhere else.
         ::signal(SIGPIPE, SIG_DFL);
+        become_worker(parent, lock_fd);  // dies with the build; never holds its folder lock
         ::close(result_pipe[0]);
         ::close(log_pipe[0]);
         ::dup2(log_pipe[1], STDERR_FILENO);  // Graphviz's warnings go to the parent, not the terminal
@@ -379,14 +383,24 @@ JobResult reap(Worker& w) {
 /// Runs every job, at most `jobs` at once in worker processes; `done` is called as each finishes.
 template <typename Started, typename Done>
 void run_in_workers(const BuildPlan& plan, const std::vector<Job>& queue, unsigned jobs, const std::string& date,
-                    Progress& progress, Started started, Done done) {
+                    int lock_fd, Progress& progress, Started started, Done done) {
     std::vector<Worker> running;
     std::size_t next = 0;
+    StopSignals stop;  // Ctrl-C, kill, a closed terminal: stop the workers first, then die
+    auto stop_if_asked = [&] {
+        if (int sig = StopSignals::pending()) {
+            std::vector<pid_t> pids;
+            for (const auto& w : running) pids.push_back(w.pid);
+            stop_workers(pids, plan.manifest.output);
+            stop.die(sig);
+        }
+    };
     while (next < queue.size() || !running.empty()) {
+        stop_if_asked();
         while (next < queue.size() && running.size() < jobs) {
             const Job& job = queue[next++];
             try {
-                running.push_back(spawn(plan, job, date));
+                running.push_back(spawn(plan, job, date, lock_fd));
                 started(job);
             } catch (const std::exception& e) {
                 started(job);
@@ -403,6 +417,7 @@ void run_in_workers(const BuildPlan& plan, const std::vector<Job>& queue, unsign
         }
         int n = ::poll(fds.data(), fds.size(), progress.mode() == ProgressMode::Live ? 100 : 1000);
         if (n < 0 && errno != EINTR) throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
+        stop_if_asked();
         progress.tick();
         if (n <= 0) continue;
         for (std::size_t i = 0; i < running.size();) {
@@ -520,7 +535,7 @@ BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
 
     if (options.isolate) {
         try {
-            run_in_workers(plan, queue, jobs, date.text, progress, started, done);
+            run_in_workers(plan, queue, jobs, date.text, lock.fd(), progress, started, done);
         } catch (const std::exception& e) {
             progress.error(e.what());
             report.errors.push_back(e.what());
