@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "pathways/catalogue.hpp"
+#include "pathways/glyph_check.hpp"
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 
@@ -36,6 +37,7 @@ public:
         sub->add_option("--id-prefix", id_prefix_,
                         "SVG: prefix for every element id, so two SVGs can share a page (default: the output file's name)");
         sub->add_option("-o,--output", output_, "Output file")->required();
+        sub->add_flag("--strict", strict_, "Treat warnings (such as characters no font draws) as errors");
         return sub;
     }
 
@@ -61,6 +63,10 @@ public:
             diags.print_errors(std::cerr);
             return kInvalidInput;
         }
+        // Hardening (#15): text that would print as boxes, and other warnings, are shown; --strict fails.
+        check_glyphs(*catalogue, style->font, diags, strict_);
+        diags.print(std::cerr);
+        if (diags.has_errors() || (strict_ && diags.warnings() > 0)) return kInvalidInput;
         PosterOptions options;
         options.page = page_;
         if (portrait_) options.landscape = false;
@@ -128,6 +134,7 @@ private:
     std::string catalogue_, style_, page_, format_, output_;
     std::string id_prefix_;
     bool portrait_ = false, landscape_ = false, embed_ = false;
+    bool strict_ = false;
     double svg_width_ = 0;
     double dpi_ = 150;
 };
