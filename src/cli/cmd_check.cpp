@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "pathways/catalogue.hpp"
 #include "pathways/glyph_check.hpp"
+#include "pathways/readability.hpp"
 
 namespace pathways::cli {
 
@@ -23,7 +24,8 @@ public:
         std::size_t roles = 0, links = 0;
         for (const auto& f : files_) {
             if (auto c = load_catalogue(f, diags)) {
-                check_glyphs(*c, kDefaultFont, diags);  // Hardening (#15): text no font on this machine draws
+                check_glyphs(*c, kDefaultFont, diags);  // Hardening (#15): text no font on this machine draws,
+                check_names(*c, diags);                 // names too long for a box, right-to-left overrides
                 roles += c->roles.size();
                 links += c->link_count();
             }

@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "pathways/catalogue.hpp"
 #include "pathways/glyph_check.hpp"
+#include "pathways/readability.hpp"
+#include "render_progress.hpp"
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 
@@ -38,6 +40,7 @@ public:
                         "SVG: prefix for every element id, so two SVGs can share a page (default: the output file's name)");
         sub->add_option("-o,--output", output_, "Output file")->required();
         sub->add_flag("--strict", strict_, "Treat warnings (such as characters no font draws) as errors");
+        sub->add_flag("--force", force_, "Render even a catalogue too big to read on one page");
         return sub;
     }
 
@@ -64,9 +67,20 @@ public:
             return kInvalidInput;
         }
         // Hardening (#15): text that would print as boxes, and other warnings, are shown; --strict fails.
+        // (The catalogue's own warnings are `check`'s to show; these are about the printed poster.)
+        std::size_t shown = diags.all().size();
         check_glyphs(*catalogue, style->font, diags, strict_);
-        diags.print(std::cerr);
-        if (diags.has_errors() || (strict_ && diags.warnings() > 0)) return kInvalidInput;
+        check_names(*catalogue, diags, strict_);
+        if (!show_from(diags, shown)) return kInvalidInput;
+        shown = diags.all().size();
+        std::string paper = page_.empty() ? style->page : page_;
+        if (catalogue->roles.size() > role_limit(paper) && !force_) {
+            std::cerr << catalogue_ << ": error: " << catalogue->roles.size() << " roles are too many for one readable "
+                      << paper << " poster (at most about " << role_limit(paper)
+                      << "): draw a view or a series of posters with `pathways build`, or use a bigger --page "
+                         "(--force renders it anyway)\n";
+            return kInvalidInput;
+        }
         PosterOptions options;
         options.page = page_;
         if (portrait_) options.landscape = false;
@@ -74,12 +88,14 @@ public:
         PathwayGraph graph = select(*catalogue, View{});
         std::optional<Poster> composed;
         try {
+            RenderProgress progress("laying out " + std::to_string(graph.roles.size()) + " roles");
             composed = compose_poster(graph, *style, options);
         } catch (const PageError& e) {
             std::cerr << "pathways render: error: " << e.what() << '\n';
             return kInvalidInput;
         }
         const Poster& poster = *composed;
+        if (!readable(poster, graph, *style, diags, shown)) return kInvalidInput;
         try {
             std::string bytes = format == "pdf" ? render_pdf(poster)
                                 : format == "png" ? render_png(poster, dpi_)
@@ -102,6 +118,24 @@ public:
     }
 
 private:
+    /// Hardening (#15): warns about text under the page's floor and settings sharing a colour
+    /// (printing the diagnostics after the first `shown`); false when that fails under --strict.
+    bool readable(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
+                  std::size_t shown) const {
+        check_readability(poster, graph, style, diags, strict_);
+        return show_from(diags, shown);
+    }
+
+    /// Prints the diagnostics after the first `from`; false if one is an error.
+    static bool show_from(const Diagnostics& diags, std::size_t from) {
+        bool ok = true;
+        for (std::size_t i = from; i < diags.all().size(); ++i) {
+            std::cerr << format(diags.all()[i]) << '\n';
+            ok = ok && diags.all()[i].severity != Severity::Error;
+        }
+        return ok;
+    }
+
     SvgOptions svg_options() const {
         SvgOptions o;
         o.embed = embed_;
@@ -134,7 +168,7 @@ private:
     std::string catalogue_, style_, page_, format_, output_;
     std::string id_prefix_;
     bool portrait_ = false, landscape_ = false, embed_ = false;
-    bool strict_ = false;
+    bool strict_ = false, force_ = false;
     double svg_width_ = 0;
     double dpi_ = 150;
 };
