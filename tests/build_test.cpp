@@ -495,3 +495,59 @@ TEST_CASE("pathways build exit statuses: 3 when a poster fails, 1 for an invalid
     Run usage = run_cli("build " + set.manifest() + " -j 0");
     CHECK(usage.status == 2);
 }
+
+// ------------------------------------------------------------------- hardening (issue 15)
+
+TEST_CASE("A poster whose files cannot all be committed keeps its previous good files", "[build][hardening]") {
+    PosterSet set;
+    fs::create_directories(set.out());
+    std::vector<RenderedFile> old_files{{"one.pdf", "old one"}, {"three.png", "old three"}};
+    write_poster_files(set.out().string(), old_files);
+
+    // two.png cannot be committed: a folder with something in it holds its name.
+    fs::create_directories(set.out("two.png"));
+    spit(set.out("two.png") / "keep", "x");
+    std::vector<RenderedFile> files{{"one.pdf", "new one"}, {"two.png", "new two"}, {"three.png", "new three"}};
+    CHECK_THROWS_AS(write_poster_files(set.out().string(), files), OutputError);
+    CHECK(slurp(set.out("one.pdf")) == "old one");
+    CHECK(slurp(set.out("three.png")) == "old three");
+    for (const auto& e : fs::directory_iterator(set.out()))
+        CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("Two manifests cannot share one output folder", "[build][hardening]") {
+    PosterSet set;
+    REQUIRE(set.build().ok());
+    REQUIRE(fs::exists(set.out("a-all.pdf")));
+    // A second manifest, elsewhere in the folder, writing to the same out/ with other posters.
+    fs::create_directories(set.path("other"));
+    spit(set.path("other/posters.yaml"),
+         "title: Other\ncatalogues: {a: ../a.yaml}\nstyle: ../style.yaml\noutput: ../out\n"
+         "posters:\n  - {name: other, catalogue: a, page: A4, formats: [svg]}\n");
+    Diagnostics d;
+    auto plan = load_build_plan(set.path("other/posters.yaml").string(), d);
+    REQUIRE(plan);
+    BuildOptions o;
+    o.isolate = false;
+    o.progress = ProgressMode::Quiet;
+    std::ostringstream log;
+    o.log = &log;
+    BuildReport r = run_build(*plan, o);
+    CHECK_FALSE(r.ok());
+    REQUIRE_FALSE(r.errors.empty());
+    CHECK(contains(r.errors.front(), "holds the posters of another manifest"));
+    CHECK(fs::exists(set.out("a-all.pdf")));  // not deleted as stale
+    CHECK_FALSE(fs::exists(set.out("other.svg")));
+}
+
+TEST_CASE("An oversized state file is treated as corrupt, not read whole", "[build][hardening]") {
+    PosterSet set;
+    REQUIRE(set.build().ok());
+    std::string state = slurp(set.out(kStateFile));
+    // Valid JSON padded past the cap with spaces: read whole, it would still "work".
+    std::string padded = state.substr(0, state.size() - 2) + std::string(BuildState::kMaxStateBytes, ' ') + "}\n";
+    spit(set.out(kStateFile), padded);
+    CHECK(BuildState::load(set.out(kStateFile).string()).posters.empty());
+    CHECK(built_names(set.build()).size() == 3);  // everything rebuilds
+    CHECK(fs::file_size(set.out(kStateFile)) < 100'000);
+}

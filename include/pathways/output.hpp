@@ -32,6 +32,11 @@ TemporaryFile create_temporary_beside(const std::string& path);
 /// its name; on failure removes it and throws OutputError naming `path`.
 std::string write_temporary_beside(const std::string& path, std::string_view bytes);
 
+/// Keeps the file now at `path` (an ordinary file) under a second, hidden name beside it (a hard
+/// link, so no bytes are copied), to be put back if a group of files cannot all be committed.
+/// Returns that name, or "" when there is no ordinary file at `path`.
+std::string keep_previous(const std::string& path);
+
 /// Renames a finished temporary file into place; removes it and throws OutputError on failure.
 void commit_temporary(const std::string& temporary, const std::string& path);
 

@@ -85,14 +85,18 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
 
 void write_poster_files(const std::string& folder, const std::vector<RenderedFile>& files) {
     std::vector<std::pair<std::string, std::string>> staged;  // temporary, final
+    std::vector<std::string> kept;                            // the previous file of each final, or ""
     auto discard = [&](std::size_t from) {
         for (std::size_t i = from; i < staged.size(); ++i) std::remove(staged[i].first.c_str());
+        for (const auto& k : kept)
+            if (!k.empty()) std::remove(k.c_str());
     };
     try {
         for (const auto& f : files) {
             std::string final_path = (fs::path(folder) / f.name).string();
             staged.emplace_back(write_temporary_beside(final_path, f.bytes), final_path);
         }
+        for (const auto& s : staged) kept.push_back(keep_previous(s.second));
     } catch (...) {
         discard(0);
         throw;
@@ -101,13 +105,18 @@ void write_poster_files(const std::string& folder, const std::vector<RenderedFil
         try {
             commit_temporary(staged[i].first, staged[i].second);
         } catch (...) {
-            // Half a poster is worse than none: take back the files already renamed into place
-            // (the build forgets this poster, so the next build makes it again).
+            // Half a poster is worse than none: put back the files of its last good build (or take
+            // away the new ones that had none), so the folder holds what it held before.
+            for (std::size_t k = 0; k < i; ++k) {
+                if (!kept[k].empty() && std::rename(kept[k].c_str(), staged[k].second.c_str()) == 0) kept[k].clear();
+                else std::remove(staged[k].second.c_str());
+            }
             discard(i + 1);
-            for (std::size_t k = 0; k < i; ++k) std::remove(staged[k].second.c_str());
             throw;
         }
     }
+    for (const auto& k : kept)
+        if (!k.empty()) std::remove(k.c_str());
 }
 
 namespace {
@@ -478,6 +487,13 @@ BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
 
     const std::string state_path = (fs::path(m.output) / kStateFile).string();
     BuildState state = BuildState::load(state_path);
+    // Two manifests sharing a folder would delete each other's posters as stale: refuse.
+    std::string manifest_path = fs::weakly_canonical(fs::absolute(m.file), ec).string();
+    if (ec || manifest_path.empty()) manifest_path = m.file;
+    if (!state.manifest.empty() && state.manifest != manifest_path)
+        return fail_all(m.output + " holds the posters of another manifest, " + state.manifest +
+                        "; building " + m.file + " there would delete them: give each manifest its own 'output' folder");
+    state.manifest = manifest_path;
     report.removed = remove_stale_outputs(m.output, state, ours);
 
     std::vector<Job> queue;

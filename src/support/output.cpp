@@ -96,6 +96,17 @@ void commit_temporary(const std::string& temporary, const std::string& path) {
     }
 }
 
+std::string keep_previous(const std::string& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        std::string name = temporary_name_for(path, random_suffix());
+        if (::link(path.c_str(), name.c_str()) == 0) return name;  // link() never replaces a file
+        if (errno != EEXIST) fail(path, errno);
+    }
+    fail(path, EEXIST);
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
     commit_temporary(write_temporary_beside(path, bytes), path);
 }
