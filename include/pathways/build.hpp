@@ -38,7 +38,7 @@ struct BuildState {
         std::map<std::string, std::string> files;  // file name -> FNV-1a of its bytes
     };
     std::map<std::string, Entry> posters;  // by poster name
-    std::string manifest;  // the manifest whose folder this is (absolute path); "" in older states
+    std::string manifest;  // the manifest whose folder this is (relative to the folder); "" in older states
 
     /// A state file over this size is treated as corrupt (not read): real ones are a few KB.
     static constexpr std::size_t kMaxStateBytes = 16 * 1024 * 1024;

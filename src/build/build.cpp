@@ -488,8 +488,11 @@ BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
     const std::string state_path = (fs::path(m.output) / kStateFile).string();
     BuildState state = BuildState::load(state_path);
     // Two manifests sharing a folder would delete each other's posters as stale: refuse.
-    std::string manifest_path = fs::weakly_canonical(fs::absolute(m.file), ec).string();
-    if (ec || manifest_path.empty()) manifest_path = m.file;
+    // (As a path relative to the folder: the state's bytes stay the same wherever the tree is.)
+    std::string manifest_path =
+        fs::relative(fs::weakly_canonical(fs::absolute(m.file), ec), fs::weakly_canonical(fs::absolute(m.output), ec), ec)
+            .string();
+    if (ec || manifest_path.empty()) manifest_path = fs::absolute(m.file).lexically_normal().string();
     if (!state.manifest.empty() && state.manifest != manifest_path)
         return fail_all(m.output + " holds the posters of another manifest, " + state.manifest +
                         "; building " + m.file + " there would delete them: give each manifest its own 'output' folder");
