@@ -76,3 +76,14 @@ TEST_CASE("A catalogue in other scripts renders with no warning", "[glyphs][cli]
     CHECK(r.status == 0);
     CHECK(r.err.find("warning") == std::string::npos);
 }
+
+TEST_CASE("build shows characters no font draws, located", "[glyphs][cli][build]") {
+    TempDir dir;
+    write_file(dir.file("c.yaml"), renamed("Health care " + kPrivateUse + " assistant"));
+    fs::copy_file(source_path("styles/nhs.yaml"), dir.file("style.yaml"));
+    write_file(dir.file("posters.yaml"), "title: T\ncatalogues: {c: c.yaml}\nstyle: style.yaml\noutput: out\n"
+                                         "posters:\n  - {name: c, catalogue: c, page: A4, formats: [svg]}\n");
+    auto r = run_cli({"build", dir.file("posters.yaml")});
+    CHECK(r.status == 0);
+    CHECK_THAT(r.err + r.out, Contains(": warning: no font on this machine draws '" + kPrivateUse + "' (U+E000)"));
+}

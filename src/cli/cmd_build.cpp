@@ -1,7 +1,10 @@
 #include <iostream>
+#include <set>
+#include <utility>
 
 #include "commands.hpp"
 #include "pathways/build.hpp"
+#include "pathways/glyph_check.hpp"
 
 namespace pathways::cli {
 
@@ -30,6 +33,7 @@ public:
         if (diags.warnings() > 0 && !quiet_)
             std::cerr << "pathways build: the inputs have " << diags.warnings()
                       << (diags.warnings() == 1 ? " warning" : " warnings") << " (see them with 'pathways check')\n";
+        if (!quiet_) show_missing_glyphs(*plan);
         BuildOptions options;
         options.jobs = jobs_;
         options.force = force_;
@@ -39,6 +43,19 @@ public:
     }
 
 private:
+    /// Hardening (#15): characters no font on this machine draws are shown (once per catalogue
+    /// and font), not printed as boxes silently.
+    static void show_missing_glyphs(const BuildPlan& plan) {
+        Diagnostics glyphs;
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& p : plan.manifest.posters) {
+            const Catalogue& c = plan.catalogue_of(p).value;
+            const Style& s = plan.style_of(p).value;
+            if (seen.insert({c.file, s.font}).second) check_glyphs(c, s.font, glyphs);
+        }
+        glyphs.print(std::cerr);
+    }
+
     std::string manifest_ = "data/posters.yaml";
     unsigned jobs_ = 0;
     bool force_ = false, quiet_ = false;
