@@ -30,14 +30,14 @@ def measure(pathways, size, runs, timeout, work):
     dot = os.path.join(work, f"gen{size}.dot")
     subprocess.run([pathways, "export", cat, "--format", "dot", "-o", dot], check=True)
     pdf = os.path.join(work, f"gen{size}.pdf")
-    once = subprocess.run([pathways, "render", cat, "-o", pdf], capture_output=True, text=True, timeout=timeout)
+    once = subprocess.run([pathways, "render", cat, "-o", pdf, "--force"], capture_output=True, text=True, timeout=timeout)
     line = once.stderr.strip().splitlines()[-1] if once.stderr.strip() else ""
     links = re.search(r"(\d+) links?", line)
     crossings = re.search(r"(\d+) crossings?", line)
     text = re.search(r"smallest text ([0-9.]+) pt", line)
     bench = subprocess.run(["farm-bench", "-n", str(runs), "--warmup", "0", "--timeout", str(timeout),
                             "--vs", f"dot -Tpdf -o {os.path.join(work, 'dot.pdf')} {dot}", "--",
-                            pathways, "render", cat, "-o", pdf], capture_output=True, text=True)
+                            pathways, "render", cat, "-o", pdf, "--force"], capture_output=True, text=True)
     r = bench.stdout + bench.stderr
     return {"roles": size, "links": links.group(1) if links else "?",
             "crossings": crossings.group(1) if crossings else "?", "text": text.group(1) if text else "?",

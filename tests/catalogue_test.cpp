@@ -235,7 +235,7 @@ TEST_CASE("a missing file, a folder, an empty file and a bare scalar are errors,
         Diagnostics diags;
         CHECK_FALSE(load_catalogue(path, diags).has_value());
         REQUIRE(diags.all().size() == 1);
-        CHECK(format(diags.all().front()) == path + ": error: cannot open file");
+        CHECK(format(diags.all().front()) == path + ": error: cannot open file: there is no such file");
     }
     SECTION("a folder") {
         Diagnostics diags;

@@ -251,7 +251,7 @@ TEST_CASE("Manifest structure errors", "[manifest]") {
     }
     SECTION("a missing manifest file") {
         CHECK_FALSE(load_manifest(fixture("no-such-manifest.yaml"), d));
-        CHECK(has_error(d, fixture("no-such-manifest.yaml") + ": error: cannot open file"));
+        CHECK(has_error(d, fixture("no-such-manifest.yaml") + ": error: cannot open file: there is no such file"));
     }
     SECTION("YAML syntax errors are located") {
         CHECK_FALSE(parse(kHead + "posters: [\n", d));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+
+#include <unistd.h>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -157,7 +159,11 @@ void write_sheet(lxw_workbook* wb, const Table& t, lxw_format* header, lxw_forma
 }  // namespace
 
 void write_xlsx(const std::vector<Table>& tables, const std::string& path) {
-    std::string temporary = temporary_name_for(path);
+    // libxlsxwriter writes by file name: give it a temporary we created ourselves (exclusively,
+    // under an unpredictable name, never through a link), then rename it into place.
+    TemporaryFile file = create_temporary_beside(path);
+    ::close(file.fd);
+    const std::string& temporary = file.name;
     lxw_workbook* wb = workbook_new(temporary.c_str());
     if (!wb) throw OutputError("cannot write '" + path + "'");
     lxw_doc_properties properties{};

@@ -2,9 +2,12 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
+#include <utility>
 
 #include "commands.hpp"
 #include "pathways/batch.hpp"
+#include "pathways/glyph_check.hpp"
 #include "pathways/output.hpp"
 
 namespace pathways::cli {
@@ -38,6 +41,7 @@ public:
         if (verbose_ && !quiet_) diags.print(std::cerr);
         const std::optional<std::size_t> last = last_count(record);
         if (!quiet_ && (verbose_ || warnings != last.value_or(0))) print_count(diags, last);
+        if (!quiet_) show_missing_glyphs(*plan);
         BuildOptions options;
         options.jobs = jobs_;
         options.force = force_;
@@ -75,6 +79,19 @@ public:
     }
 
 private:
+    /// Hardening (#15): characters no font on this machine draws are shown (once per catalogue
+    /// and font), not printed as boxes silently.
+    static void show_missing_glyphs(const BuildPlan& plan) {
+        Diagnostics glyphs;
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& p : plan.manifest.posters) {
+            const Catalogue& c = plan.catalogue_of(p).value;
+            const Style& s = plan.style_of(p).value;
+            if (seen.insert({c.file, s.font}).second) check_glyphs(c, s.font, glyphs);
+        }
+        glyphs.print(std::cerr);
+    }
+
     std::string manifest_ = "data/posters.yaml";
     unsigned jobs_ = 0;
     bool force_ = false, quiet_ = false, verbose_ = false;

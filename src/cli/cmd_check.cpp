@@ -2,8 +2,13 @@
 
 #include "commands.hpp"
 #include "pathways/catalogue.hpp"
+#include "pathways/glyph_check.hpp"
+#include "pathways/readability.hpp"
 
 namespace pathways::cli {
+
+/// The font the glyph check assumes: the shipped style's (check reads no style).
+constexpr const char* kDefaultFont = "Liberation Sans";
 
 /// `pathways check FILE...`: validates catalogues and reports every problem.
 class CheckCommand : public Command {
@@ -19,6 +24,8 @@ public:
         std::size_t roles = 0, links = 0, routes = 0;
         for (const auto& f : files_) {
             if (auto c = load_catalogue(f, diags)) {
+                check_glyphs(*c, kDefaultFont, diags);  // Hardening (#15): text no font on this machine draws,
+                check_names(*c, diags);                 // names too long for a box, right-to-left overrides
                 roles += c->roles.size();
                 links += c->link_count();
                 routes += c->entry_routes.size();

@@ -7,6 +7,9 @@
 #include "commands.hpp"
 #include "render_target.hpp"
 #include "pathways/catalogue.hpp"
+#include "pathways/glyph_check.hpp"
+#include "pathways/readability.hpp"
+#include "render_progress.hpp"
 #include "pathways/output.hpp"
 #include "pathways/page_files.hpp"
 #include "pathways/poster.hpp"
@@ -42,6 +45,8 @@ public:
         sub->add_option("--id-prefix", id_prefix_,
                         "SVG: prefix for every element id, so two SVGs can share a page (default: the output file's name)");
         sub->add_option("-o,--output", output_, "Output file ('-': standard output, with --format)")->required();
+        sub->add_flag("--strict", strict_, "Treat warnings (such as characters no font draws) as errors");
+        sub->add_flag("--force", force_, "Render even a catalogue too big to read on one page");
         return sub;
     }
 
@@ -54,12 +59,33 @@ public:
             diags.print_errors(std::cerr);
             return kInvalidInput;
         }
+        // Hardening (#15): text that would print as boxes, and other warnings, are shown; --strict fails.
+        // (The catalogue's own warnings are `check`'s to show; these are about the printed poster.)
+        std::size_t shown = diags.all().size();
+        check_glyphs(*catalogue, style->font, diags, strict_);
+        check_names(*catalogue, diags, strict_);
+        if (!show_from(diags, shown)) return kInvalidInput;
+        shown = diags.all().size();
+        std::string paper = page_.empty() ? style->page : page_;
+        if (catalogue->roles.size() > role_limit(paper) && !force_) {
+            std::cerr << catalogue_ << ": error: " << catalogue->roles.size() << " roles are too many for one readable "
+                      << paper << " poster (at most about " << role_limit(paper)
+                      << "): draw a view or a series of posters with `pathways build`, or use a bigger --page "
+                         "(--force renders it anyway)\n";
+            return kInvalidInput;
+        }
         PosterOptions options;
         options.page = page_;
         if (portrait_) options.landscape = false;
         if (landscape_) options.landscape = true;
         PathwayGraph graph = select(*catalogue, View{});
-        Poster poster = compose_poster(graph, *style, options);
+        std::optional<Poster> composed;
+        {
+            RenderProgress progress("laying out " + std::to_string(graph.roles.size()) + " roles");
+            composed = compose_poster(graph, *style, options);
+        }
+        const Poster& poster = *composed;
+        if (!readable(poster, graph, *style, diags, shown)) return kInvalidInput;
         if (format == OutputFormat::Png)
             if (auto problem = png_size_problem(poster.width, poster.height, dpi_)) throw PageError(*problem);
         std::string bytes = render_output(poster, graph, *style, format, output_settings());
@@ -75,6 +101,24 @@ public:
     }
 
 private:
+    /// Hardening (#15): warns about text under the page's floor and settings sharing a colour
+    /// (printing the diagnostics after the first `shown`); false when that fails under --strict.
+    bool readable(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
+                  std::size_t shown) const {
+        check_readability(poster, graph, style, diags, strict_);
+        return show_from(diags, shown);
+    }
+
+    /// Prints the diagnostics after the first `from`; false if one is an error.
+    static bool show_from(const Diagnostics& diags, std::size_t from) {
+        bool ok = true;
+        for (std::size_t i = from; i < diags.all().size(); ++i) {
+            std::cerr << format(diags.all()[i]) << '\n';
+            ok = ok && diags.all()[i].severity != Severity::Error;
+        }
+        return ok;
+    }
+
     /// The format asked for, or told by OUT's extension (see resolve_render_target); notes `-o -`.
     OutputFormat output_format() {
         auto resolved = resolve_render_target(output_, format_);
@@ -136,6 +180,7 @@ private:
     std::string id_prefix_;
     bool to_stdout_ = false;
     bool portrait_ = false, landscape_ = false, embed_ = false;
+    bool strict_ = false, force_ = false;
     double svg_width_ = 0;
     double dpi_ = 150;
 };
