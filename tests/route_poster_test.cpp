@@ -230,7 +230,7 @@ TEST_CASE("A route on a generated catalogue of several hundred roles", "[route-p
     for (int l = 0; l < 6; ++l)
         for (int k = 0; k < 50; ++k) {
             y += "  - id: " + id(l, k) + "\n    name: Role " + std::to_string(l) + " " + std::to_string(k) +
-                 "\n    level: l" + std::to_string(l) + "\n    settings: [" + (k % 2 ? "a" : "b") + "]\n";
+                 "\n    summary: s\n    level: l" + std::to_string(l) + "\n    settings: [" + (k % 2 ? "a" : "b") + "]\n";
             if (l < 5) y += "    progresses_to: [" + id(l + 1, k) + (k < 49 ? ", " + id(l + 1, k + 1) : "") + "]\n";
         }
     Diagnostics d;
@@ -277,14 +277,14 @@ TEST_CASE("Route and story views in a manifest: located errors with suggestions"
     std::string all = dump(d);
     INFO(all);
     const std::string ncl = source_path("data/ncl-career-pathways.yaml");
-    CHECK(all.find(file + ":7:54: error: unknown role 'housing-suport-officer' in the view of poster 'a' (catalogue " +
+    CHECK(all.find(file + ":7:52: error: unknown role 'housing-suport-officer' in the view of poster 'a' (catalogue " +
                    ncl + ") (did you mean 'housing-support-officer'?)") != std::string::npos);
-    CHECK(all.find(file + ":8:59: error: unknown story 'angela-paise' in the view of poster 'b'") != std::string::npos);
+    CHECK(all.find(file + ":8:52: error: unknown story 'angela-paise' in the view of poster 'b'") != std::string::npos);
     CHECK(all.find("(did you mean 'angela-paice'?)") != std::string::npos);
-    CHECK(all.find(file + ":9:66: error: the route of poster 'c' starts and ends at 'nurse'; give two different roles") !=
+    CHECK(all.find(file + ":9:63: error: the route of poster 'c' starts and ends at 'nurse'; give two different roles") !=
           std::string::npos);
-    CHECK(all.find(file + ":10:46: error: the route of poster 'd' is missing required key 'to'") != std::string::npos);
-    CHECK(all.find(file + ":11:38: error: the route of poster 'e' has no way from General Practice Nurse to Housing "
+    CHECK(all.find(file + ":10:45: error: the route of poster 'd' is missing required key 'to'") != std::string::npos);
+    CHECK(all.find(file + ":11:37: error: the route of poster 'e' has no way from General Practice Nurse to Housing "
                           "Support Officer") != std::string::npos);
     CHECK(d.errors() == 5);  // f and g are fine
 }
