@@ -194,6 +194,8 @@ TEST_CASE("A story poster numbers its steps on the map, marks jobs the catalogue
         CHECK(e.emphasised_roles.size() + e.faded_roles.size() == c.roles.size());
         for (std::size_t i = 0; i < stops.size(); ++i)
             CHECK(svg.find("class=\"badge step-" + std::to_string(i + 1) + "\"") != std::string::npos);
+        // A screen reader hears the steps too (the SVG's description).
+        CHECK(svg.find("The story&#39;s steps, numbered on the map: 1. ") != std::string::npos);
 
         // The panel: who, the headline, then the steps in order.
         std::size_t at = find_text(p, story.name);
