@@ -145,7 +145,8 @@ TEST_CASE("A view naming an unknown setting, level or role is an error at its pl
     CHECK(has_error(d, f + ":12:43: error: the view of poster 'two-kinds' has both 'settings' and 'levels'; a view "
                            "selects by one of them"));
     CHECK(has_error(d, f + ":14:11: error: unknown view 'everything' in poster 'odd-word'; write 'all' or one of "
-                           "{settings: [...]}, {levels: [...]}, {reachable_from: role}"));
+                           "{settings: [...]}, {levels: [...]}, {reachable_from: role}, {route: {from: role, to: role}}, "
+                           "{story: id}"));
     CHECK(d.errors() == 5);
 }
 
@@ -222,8 +223,8 @@ TEST_CASE("Manifest structure errors", "[manifest]") {
     }
     SECTION("a view with nothing in it") {
         CHECK_FALSE(parse(kHead + "posters:\n  - name: x\n    view: {}\n", d));
-        CHECK(has_error(d, f + ":6:11: error: the view of poster 'x' selects nothing; give one of 'settings', 'levels' "
-                               "or 'reachable_from'"));
+        CHECK(has_error(d, f + ":6:11: error: the view of poster 'x' selects nothing; give one of 'settings', 'levels', "
+                               "'reachable_from', 'route' or 'story'"));
     }
     SECTION("a view with an empty list, a repeated id, or a list for reachable_from") {
         CHECK_FALSE(parse(kHead +

@@ -63,6 +63,23 @@ struct PageLine {
     LinkKind kind = LinkKind::Up;
     LinkLook look;
     bool arrow = true;
+    Emphasis emphasis = Emphasis::Normal;  // Emphasised: the route's sample
+};
+
+/// A story step's numbered badge on the drawing (drawing units).
+struct Badge {
+    Point centre;
+    double radius = 0;
+    std::string number;  // "1", "2", ...
+    std::string text;    // the step in words (the SVG tooltip)
+};
+
+/// A story poster's marks over the drawing: its trail through the steps and their badges.
+struct StoryMarks {
+    std::vector<Badge> badges;  // in step order
+    std::vector<Point> trail;   // through the badges, in order (drawing units)
+    LinkLook trail_look;
+    Colour badge_fill, badge_text, badge_ring;
 };
 
 /// A whole poster page: text, legend, panels and the placed drawing; drawn by the PDF/PNG and SVG writers.
@@ -80,6 +97,7 @@ struct Poster {
     std::string font;
     Colour background;
     Layout layout;
+    StoryMarks marks;  // empty except on a story poster
 
     /// Share of the drawing area the scaled drawing covers (0..1).
     double fill_ratio() const;

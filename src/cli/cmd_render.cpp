@@ -12,7 +12,9 @@
 #include "render_progress.hpp"
 #include "pathways/output.hpp"
 #include "pathways/page_files.hpp"
+#include "pathways/manifest.hpp"
 #include "pathways/poster.hpp"
+#include "pathways/route.hpp"
 
 #ifndef PATHWAYS_DATA_RELATIVE
 #define PATHWAYS_DATA_RELATIVE "../share/pathways"  // set by cmake/Install.cmake from the install folders
@@ -47,6 +49,13 @@ public:
         sub->add_option("-o,--output", output_, "Output file ('-': standard output, with --format)")->required();
         sub->add_flag("--strict", strict_, "Treat warnings (such as characters no font draws) as errors");
         sub->add_flag("--force", force_, "Render even a catalogue too big to read on one page");
+        auto* route = sub->add_option("--route", route_,
+                                      "Draw the shortest routes from one role to another on the whole map (FROM TO: "
+                                      "ids, names or aliases, any case) with a 'Your route' panel")
+                          ->expected(2);
+        route->type_name("FROM TO");
+        auto* story = sub->add_option("--story", story_, "Draw one of the catalogue's career stories on the whole map (its id)");
+        route->excludes(story);
         return sub;
     }
 
@@ -78,7 +87,10 @@ public:
         options.page = page_;
         if (portrait_) options.landscape = false;
         if (landscape_) options.landscape = true;
-        PathwayGraph graph = select(*catalogue, View{});
+        std::optional<View> view = focus_view(*catalogue);
+        if (!view) return kInvalidInput;
+        options.title = view_title(*view, *catalogue);
+        PathwayGraph graph = select(*catalogue, *view);
         std::optional<Poster> composed;
         {
             RenderProgress progress("laying out " + std::to_string(graph.roles.size()) + " roles");
@@ -101,6 +113,51 @@ public:
     }
 
 private:
+    /// The view asked for: the whole catalogue, a route (--route) or a story (--story); nothing
+    /// after saying why when a role, route or story is not there.
+    std::optional<View> focus_view(const Catalogue& c) const {
+        View view;
+        if (route_.size() == 2) {
+            const Role* from = lookup_role(c, route_[0], "--route FROM");
+            const Role* to = lookup_role(c, route_[1], "--route TO");
+            if (!from || !to) return std::nullopt;
+            if (from == to) {
+                std::cerr << "pathways: error: --route: '" << route_[0] << "' and '" << route_[1]
+                          << "' are the same role (" << from->name << "); give two different roles\n";
+                return std::nullopt;
+            }
+            if (!find_routes(c, *from, *to).found()) {
+                std::cerr << route_report(c, *from, *to, {}, find_routes(c, *from, *to), RouteFormat::Text);
+                return std::nullopt;
+            }
+            view.kind = View::Kind::Route;
+            view.ids = {from->id, to->id};
+        } else if (!story_.empty()) {
+            if (!find_story(c, story_)) {
+                std::vector<std::string> ids;
+                for (const auto& s : c.stories) ids.push_back(s.id);
+                std::cerr << "pathways: error: --story: no story '" << story_ << "' in " << c.file
+                          << (ids.empty() ? " (it has no stories)" : did_you_mean(story_, ids)) << "\n";
+                return std::nullopt;
+            }
+            view.kind = View::Kind::Story;
+            view.ids = {story_};
+        }
+        return view;
+    }
+
+    /// The poster's title: the catalogue's, or what the route or story shows.
+    static std::string view_title(const View& view, const Catalogue& c) {
+        if (view.kind == View::Kind::Route) return "Your route: " + lower_from(describe_view(view, c));
+        if (view.kind == View::Kind::Story) return describe_view(view, c);
+        return {};
+    }
+
+    static std::string lower_from(std::string s) {
+        if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+        return s;
+    }
+
     /// Hardening (#15): warns about text under the page's floor and settings sharing a colour
     /// (printing the diagnostics after the first `shown`); false when that fails under --strict.
     bool readable(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
@@ -177,6 +234,8 @@ private:
     }
 
     std::string catalogue_, style_, page_, format_, output_;
+    std::vector<std::string> route_;
+    std::string story_;
     std::string id_prefix_;
     bool to_stdout_ = false;
     bool portrait_ = false, landscape_ = false, embed_ = false;

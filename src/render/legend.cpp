@@ -66,23 +66,6 @@ bool LegendComposer::next_column() {
     return true;
 }
 
-/// Adds a block with `add`, moving to the next column when it does not fit there; a block that
-/// fits nowhere leaves nothing behind and marks the legend incomplete.
-template <typename Add>
-bool LegendComposer::block(Add&& add) {
-    Poster& p = *p_;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        std::size_t texts = p.texts.size(), rects = p.rects.size(), lines = p.lines.size();
-        if (add()) return true;
-        p.texts.resize(texts);
-        p.rects.resize(rects);
-        p.lines.resize(lines);
-        if (attempt == 0 && !next_column()) break;
-    }
-    missing_ = true;
-    return false;
-}
-
 /// Settings: a swatch, the name and its description; then the striped sample.
 void LegendComposer::add_settings() {
     const double f = frame_.f, sw = 30 * f, sh = 20 * f, indent = sw + 10 * f;
@@ -193,6 +176,7 @@ bool LegendComposer::compose(Poster& p, bool right, double lf) {
     lf_ = lf;
     missing_ = false;
     open_columns(right);
+    add_focus_panel();
     add_settings();
     add_link_samples();
     add_levels();

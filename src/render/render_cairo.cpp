@@ -67,6 +67,40 @@ void draw_sample(cairo_t* cr, const PageLine& l) {
     }
 }
 
+/// A story's trail and numbered badges, over the drawing (in drawing units).
+void draw_marks(cairo_t* cr, const StoryMarks& m, const std::string& font) {
+    if (m.badges.empty()) return;
+    if (m.trail.size() > 1) {
+        set_colour(cr, m.trail_look.colour);
+        cairo_set_line_width(cr, m.trail_look.width);
+        set_dash(cr, m.trail_look);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_move_to(cr, m.trail.front().x, m.trail.front().y);
+        for (std::size_t i = 1; i < m.trail.size(); ++i) cairo_line_to(cr, m.trail[i].x, m.trail[i].y);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, nullptr, 0, 0);
+    }
+    PangoLayoutPtr layout(pango_cairo_create_layout(cr));
+    for (const auto& b : m.badges) {
+        cairo_new_path(cr);
+        cairo_arc(cr, b.centre.x, b.centre.y, b.radius, 0, 2 * M_PI);
+        set_colour(cr, m.badge_fill);
+        cairo_fill_preserve(cr);
+        set_colour(cr, m.badge_ring);
+        cairo_set_line_width(cr, 2);
+        cairo_stroke(cr);
+        set_font(layout.get(), font, b.radius * 1.25, true);
+        pango_layout_set_width(layout.get(), -1);
+        pango_layout_set_text(layout.get(), b.number.c_str(), -1);
+        int w = 0, h = 0;
+        pango_layout_get_size(layout.get(), &w, &h);
+        set_colour(cr, m.badge_text);
+        cairo_move_to(cr, b.centre.x - w / 2.0 / PANGO_SCALE, b.centre.y - h / 2.0 / PANGO_SCALE);
+        pango_cairo_show_layout(cr, layout.get());
+    }
+}
+
 /// Draws the whole page onto `cr` (whose units are points).
 void draw_page(cairo_t* cr, const Poster& p) {
     set_unhinted(cr);
@@ -82,6 +116,7 @@ void draw_page(cairo_t* cr, const Poster& p) {
     cairo_translate(cr, p.drawing_at.x, p.drawing_at.y);
     cairo_scale(cr, p.drawing_scale, p.drawing_scale);
     p.layout.draw(cr);
+    draw_marks(cr, p.marks, p.font);
     cairo_restore(cr);
 }
 

@@ -85,6 +85,26 @@ std::vector<double> dash_pattern(const LinkLook& look) {
     return {};
 }
 
+Colour faded(const Style& style, const Colour& colour) {
+    const double keep = style.route.faded_opacity;
+    const Colour& bg = style.page_background;
+    return {colour.r * keep + bg.r * (1 - keep), colour.g * keep + bg.g * (1 - keep), colour.b * keep + bg.b * (1 - keep)};
+}
+
+LinkLook faded_look(const Style& style, const LinkLook& look) {
+    LinkLook out = look;
+    out.colour = faded(style, look.colour);
+    return out;
+}
+
+LinkLook route_link_look(const Style& style) { return {style.route.colour, "solid", style.route.width}; }
+
+double route_outline_width(const Style& style) { return std::max(2.5, style.route.width * 0.6); }
+
+LinkLook trail_look(const Style& style) { return {style.route.colour, "dashed", std::max(1.5, style.route.width * 0.6)}; }
+
+double badge_radius(const Style& style) { return style.role_size * 1.05; }
+
 Arrowhead legend_arrowhead(Point tip, double line_width) {
     double a = line_width * 4;
     return {{tip, Point{tip.x - a * 1.6, tip.y - a * 0.7}, Point{tip.x - a * 1.6, tip.y + a * 0.7}}, tip.x - a};

@@ -21,6 +21,8 @@ PathwayGraph select(const Catalogue& c, const View& view) {
     std::set<const Role*> chosen;
     switch (view.kind) {
         case View::Kind::All:
+        case View::Kind::Route:  // a route or a story is drawn on the whole map
+        case View::Kind::Story:
             for (const auto& r : c.roles) chosen.insert(&r);
             break;
         case View::Kind::Settings:
@@ -67,6 +69,7 @@ PathwayGraph select(const Catalogue& c, const View& view) {
                 return std::find(r->settings.begin(), r->settings.end(), s.id) != r->settings.end();
             }))
             g.settings.push_back(&s);
+    g.focus = focus_of(c, view);
     return g;
 }
 
