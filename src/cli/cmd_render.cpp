@@ -15,7 +15,7 @@ namespace pathways::cli {
 class RenderCommand : public Command {
 public:
     CLI::App* setup(CLI::App& app) override {
-        auto* sub = app.add_subcommand("render", "Render one catalogue as a poster (PDF, SVG or PNG)");
+        auto* sub = app.add_subcommand("render", "Render one catalogue as a poster (PDF, SVG or PNG) or an explorer page (HTML)");
         sub->add_option("catalogue", catalogue_, "Catalogue YAML file")->required();
         sub->add_option("--style", style_,
                         "Style YAML file (default: styles/nhs.yaml, here or beside the program's folder)");
@@ -24,8 +24,9 @@ public:
         auto* portrait = sub->add_flag("--portrait", portrait_, "Portrait page");
         auto* landscape = sub->add_flag("--landscape", landscape_, "Landscape page");
         portrait->excludes(landscape);
-        sub->add_option("--format", format_, "pdf, svg or png (default: from the extension of OUT)")
-            ->check(CLI::IsMember({"pdf", "svg", "png"}));
+        sub->add_option("--format", format_,
+                        "pdf, svg, png, or html (the explorer: one offline web page) (default: from the extension of OUT)")
+            ->check(CLI::IsMember({"pdf", "svg", "png", "html"}));
         sub->add_option("--dpi", dpi_, "PNG resolution")->check(CLI::Range(10, 1200))->capture_default_str();
         auto* embed = sub->add_flag("--embed", embed_,
                                     "SVG for embedding in a web page or leaflet: the drawing and a compact legend, "
@@ -65,12 +66,13 @@ private:
         std::string format = format_;
         if (format.empty()) {
             std::string ext = std::filesystem::path(output_).extension().string();
-            if (ext != ".pdf" && ext != ".svg" && ext != ".png")
-                throw UsageError("cannot tell the format from '" + output_ + "'; use --format pdf|svg|png");
+            if (ext != ".pdf" && ext != ".svg" && ext != ".png" && ext != ".html")
+                throw UsageError("cannot tell the format from '" + output_ + "'; use --format pdf|svg|png|html");
             format = ext.substr(1);
         }
         if (embed_ && format != "svg") throw UsageError("--embed writes SVG, not " + format);
         if (embed_) return OutputFormat::EmbedSvg;
+        if (format == "html") return OutputFormat::Html;
         return format == "pdf" ? OutputFormat::Pdf : format == "png" ? OutputFormat::Png : OutputFormat::Svg;
     }
 
