@@ -260,7 +260,21 @@ try {
   await page.mouse.up();
   const dragged = await viewBox();
   check(dragged[0] < vb[0] && dragged[1] < vb[1], `dragging pans the map (${vb.slice(0, 2)} -> ${dragged.slice(0, 2)})`);
-  log('selecting roles from list and map, pan and zoom by mouse');
+  // A pinch (two touch pointers moving apart) zooms in.
+  await page.click('#zoom-fit');
+  const pinched = await page.evaluate(() => {
+    const map = document.getElementById('map');
+    const r = map.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    const fire = (type, id, x) => map.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', isPrimary: id === 1, clientX: x, clientY: cy, bubbles: true }));
+    const width = () => Number(map.querySelector('svg').getAttribute('viewBox').split(' ')[2]);
+    const before = width();
+    fire('pointerdown', 1, cx - 20); fire('pointerdown', 2, cx + 20);
+    for (let d = 30; d <= 100; d += 10) { fire('pointermove', 1, cx - d); fire('pointermove', 2, cx + d); }
+    fire('pointerup', 1, cx - 100); fire('pointerup', 2, cx + 100);
+    return { before, after: width() };
+  });
+  check(pinched.after < pinched.before * 0.5, `a pinch zooms in (width ${pinched.before} -> ${pinched.after})`);
+  log('selecting roles from list and map, pan and zoom by mouse and touch');
 
   // ---------------------------------------------------------------- keyboard only
   await open(ncl);
@@ -361,6 +375,18 @@ try {
   await open(ncl, '#role=phlebotomist');
   em = await emphasis();
   check(em.self.includes('phlebotomist') && em.open.includes('phlebotomist'), '#role=phlebotomist opens its card and emphasises it');
+  // The print hand-out of one card: that card only.
+  await page.evaluate(() => {
+    document.body.classList.add('print-card');
+    const card = document.getElementById('card-phlebotomist');
+    card.classList.add('print-target');
+    card.closest('.level').classList.add('print-target');
+  });
+  await page.emulateMedia({ media: 'print' });
+  const printed = await visibleCards();
+  check(JSON.stringify(printed) === '["phlebotomist"]' && !(await page.isVisible('#map')), `printing a card prints that card alone (${printed})`);
+  await page.pdf({ path: path.join(out, 'ncl-card-print.pdf'), format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await open(ncl, '#role=phlebotomist');
@@ -374,9 +400,9 @@ try {
 
   // ---------------------------------------------------------------- stories
   await open(management);
-  const story = management.data.stories?.[0];
   const storyIds = await page.evaluate(() => [...document.querySelectorAll('#story-list button')].map((b) => b.dataset.story));
-  check(storyIds.length > 0 && storyIds.length === (management.data.stories?.length ?? storyIds.length), `management: the stories are listed (${storyIds})`);
+  const storiesInYaml = (fs.readFileSync(management.catalogueFile, 'utf8').match(/^\s+- id: \S+\n\s+name: .*\n\s+title:/gm) ?? []).length;
+  check(storyIds.length > 0 && storyIds.length === storiesInYaml, `management: the ${storiesInYaml} stories are listed (${storyIds})`);
   if (storyIds.length) {
     await page.click(`#story-list button[data-story="${storyIds[0]}"]`);
     const trail = await page.evaluate(() => ({
@@ -386,8 +412,13 @@ try {
     }));
     check(trail.steps > 1 && trail.em > 0 && trail.hash === `#story=${storyIds[0]}`, `choosing a story lists its steps and draws its trail (${JSON.stringify(trail)})`);
     await page.screenshot({ path: path.join(out, 'management-story-1280.png') });
+    await open(management, `#story=${storyIds[1] ?? storyIds[0]}`);
+    const deepStory = await page.evaluate(() => ({
+      pressed: document.querySelector('#story-list button[aria-pressed=true]')?.dataset.story,
+      steps: document.querySelectorAll('#story-result ol li').length,
+    }));
+    check(deepStory.pressed === (storyIds[1] ?? storyIds[0]) && deepStory.steps > 1, `#story=ID opens that story (${JSON.stringify(deepStory)})`);
   }
-  void story;
   log('stories');
 
   // ---------------------------------------------------------------- hostile text

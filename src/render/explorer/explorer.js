@@ -226,7 +226,7 @@
         const [a, b] = [...pointers.values()];
         pinch = Math.hypot(a.x - b.x, a.y - b.y);
       }
-      mapBox.setPointerCapture?.(e.pointerId);
+      try { mapBox.setPointerCapture(e.pointerId); } catch (err) { /* a pointer the browser no longer tracks */ }
     });
     mapBox.addEventListener('pointermove', (e) => {
       const last = pointers.get(e.pointerId);
@@ -236,10 +236,13 @@
         mapBox.classList.add('dragging');
         pan(e.clientX - last.x, e.clientY - last.y);
       }
+      const [a0, b0] = [...pointers.values()];
       pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
       if (pointers.size === 2 && pinch) {
+        // Two fingers: zoom by how far apart they move, and move with their middle.
         const [a, b] = [...pointers.values()];
         const d = Math.hypot(a.x - b.x, a.y - b.y);
+        pan(((a.x + b.x) - (a0.x + b0.x)) / 2, ((a.y + b.y) - (a0.y + b0.y)) / 2);
         zoom(d / pinch, toDrawing((a.x + b.x) / 2, (a.y + b.y) / 2));
         pinch = d;
       }
