@@ -141,7 +141,7 @@ void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
         auto it = std::find(known.begin(), known.end(), f);
         if (it == known.end()) {
             m.diags().error(item.where, "unknown format '" + item.value + "' in " + what +
-                                            " (use pdf, svg, png, embed-svg, json or dot)" + did_you_mean(f, known));
+                                            " (use pdf, svg, png, embed-svg, json, dot or html)" + did_you_mean(f, known));
             continue;
         }
         auto format = static_cast<OutputFormat>(it - known.begin());
