@@ -218,6 +218,8 @@ try {
   const neighbours = (r) => new Set([r.id, ...(r.progresses_to ?? []), ...ncl.data.roles.filter((o) => o.progresses_to?.includes(r.id)).map((o) => o.id)]);
   const before = await viewBox();
   await page.click(`#card-${withBoth.id} > summary`);
+  // The card's toggle event comes after the click, in its own task.
+  await page.waitForFunction((id) => location.hash === `#role=${id}`, withBoth.id, { timeout: 3000 }).catch(() => {});
   let em = await emphasis();
   check(em.on && em.self.includes(withBoth.id) && em.open.includes(withBoth.id) && em.hash === `#role=${withBoth.id}`,
     `clicking ${withBoth.id}'s card opens it, emphasises it on the map and links to it (${JSON.stringify(em).slice(0, 200)})`);
