@@ -85,7 +85,7 @@ try {
   console.error(`FAILED: cannot load playwright-core (run scripts/install-deps, which runs npm ci): ${e.message}`);
   process.exit(1);
 }
-const require = createRequire(path.join(source, 'package.json'));
+const require = createRequire(import.meta.url);  // node_modules beside this file or in a folder above it
 let axeSource;
 try {
   axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
