@@ -86,7 +86,7 @@ TEST_CASE("render -o - writes the poster to standard output when the format is g
     RunResult unformatted = run_in(dir, {"render", data_path("minimal-valid.yaml"), "-o", "-"});
     INFO(report(unformatted));
     CHECK(unformatted.status == 2);
-    CHECK_THAT(unformatted.err, Contains("needs the format: add --format pdf, svg or png"));
+    CHECK_THAT(unformatted.err, Contains("needs the format: add --format pdf, svg, png or html"));
     CHECK(unformatted.out.empty());
 }
 

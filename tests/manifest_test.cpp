@@ -121,7 +121,7 @@ TEST_CASE("Manifest entry errors are all reported, each at its place", "[manifes
     CHECK(has_error(d, f + ":10:11: error: unknown page size 'B5' in poster 'two' (use A0, A1, A2, A3 or A4)"));
     CHECK(has_error(d, f + ":11:18: error: orientation of poster 'two' must be 'landscape' or 'portrait', not 'sideways'"));
     CHECK(has_error(d, f + ":12:10: error: 'dpi' in poster 'two' must be a number, not the text 'lots'"));
-    CHECK(has_error(d, f + ":14:20: error: unknown format 'jpeg' in poster 'three' (use pdf, svg, png, embed-svg, json or dot)"));
+    CHECK(has_error(d, f + ":14:20: error: unknown format 'jpeg' in poster 'three' (use pdf, svg, png, embed-svg, json, dot or html)"));
     CHECK(has_error(d, f + ":14:26: error: poster 'three' lists format 'pdf' twice"));
     CHECK(has_error(d, f + ":15:11: error: poster name '../four' must be a file name stem: letters, digits, '.', '_' and "
                            "'-', starting with a letter or digit"));
@@ -247,7 +247,7 @@ TEST_CASE("Manifest structure errors", "[manifest]") {
                           d));
         INFO(dump(d));
         CHECK(has_error(d, f + ":5:20: error: dpi of poster 'a' must be between 10 and 1200"));
-        CHECK(has_error(d, f + ":6:24: error: 'formats' of poster 'b' must list at least one of pdf, svg, png, embed-svg, json, dot"));
+        CHECK(has_error(d, f + ":6:24: error: 'formats' of poster 'b' must list at least one of pdf, svg, png, embed-svg, json, dot, html"));
         CHECK(has_error(d, f + ":7:22: error: 'title' in poster 'c' must be text, not a list"));
     }
     SECTION("a missing manifest file") {

@@ -140,13 +140,13 @@ struct RenderError : std::runtime_error {
 };
 
 /// One kind of file a poster can be written as: a drawing, or its graph as data (JSON, DOT).
-enum class OutputFormat { Pdf, Svg, Png, EmbedSvg, Json, Dot };
+enum class OutputFormat { Pdf, Svg, Png, EmbedSvg, Json, Dot, Html };
 
-/// "pdf", "svg", "png", "embed-svg", "json", "dot" (as written in a manifest).
+/// "pdf", "svg", "png", "embed-svg", "json", "dot", "html" (as written in a manifest).
 const char* format_name(OutputFormat format);
-/// The file name ending a format writes: ".pdf", ".svg", ".png", ".embed.svg", ".json", ".dot".
+/// The file name ending a format writes: ".pdf", ".svg", ".png", ".embed.svg", ".json", ".dot", ".html".
 const char* format_suffix(OutputFormat format);
-/// Whether the format is a picture of the poster (not its graph as data).
+/// Whether the format is a picture of the poster (not its graph as data); the explorer page is not.
 bool is_drawing(OutputFormat format);
 
 /// How a poster's files are written: PNG resolution and the SVGs' id prefix and width.

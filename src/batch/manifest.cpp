@@ -155,18 +155,18 @@ void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
     }
     std::vector<std::string> known;
     for (auto f : {OutputFormat::Pdf, OutputFormat::Svg, OutputFormat::Png, OutputFormat::EmbedSvg, OutputFormat::Json,
-                   OutputFormat::Dot})
+                   OutputFormat::Dot, OutputFormat::Html})
         known.push_back(format_name(f));
     std::size_t before = m.diags().errors();
     auto list = m.text_list("formats", true);
     if (list.empty() && m.diags().errors() == before)
-        m.diags().error(m.where("formats"), "'formats' of " + what + " must list at least one of pdf, svg, png, embed-svg, json, dot");
+        m.diags().error(m.where("formats"), "'formats' of " + what + " must list at least one of pdf, svg, png, embed-svg, json, dot, html");
     for (const auto& item : list) {
         std::string f = lower(item.value);
         auto it = std::find(known.begin(), known.end(), f);
         if (it == known.end()) {
             m.diags().error(item.where, "unknown format '" + item.value + "' in " + what +
-                                            " (use pdf, svg, png, embed-svg, json or dot)" + did_you_mean(f, known));
+                                            " (use pdf, svg, png, embed-svg, json, dot or html)" + did_you_mean(f, known));
             continue;
         }
         auto format = static_cast<OutputFormat>(it - known.begin());

@@ -26,7 +26,7 @@ namespace pathways::cli {
 class RenderCommand : public Command {
 public:
     CLI::App* setup(CLI::App& app) override {
-        auto* sub = app.add_subcommand("render", "Render one catalogue as a poster (PDF, SVG or PNG)");
+        auto* sub = app.add_subcommand("render", "Render one catalogue as a poster (PDF, SVG or PNG) or an explorer page (HTML)");
         sub->add_option("catalogue", catalogue_, "Catalogue YAML file")->required();
         sub->add_option("--style", style_,
                         "Style YAML file (default: styles/nhs.yaml, here or beside the program's folder)");
@@ -35,8 +35,10 @@ public:
         auto* portrait = sub->add_flag("--portrait", portrait_, "Portrait page");
         auto* landscape = sub->add_flag("--landscape", landscape_, "Landscape page");
         portrait->excludes(landscape);
-        sub->add_option("--format", format_, "pdf, svg or png (default: from the extension of OUT; needed with -o -)")
-            ->transform(CLI::IsMember({"pdf", "svg", "png"}, CLI::ignore_case));
+        sub->add_option("--format", format_,
+                        "pdf, svg, png, or html (the explorer: one offline web page) (default: from the extension "
+                        "of OUT; needed with -o -)")
+            ->transform(CLI::IsMember({"pdf", "svg", "png", "html"}, CLI::ignore_case));
         sub->add_option("--dpi", dpi_, "PNG resolution")->check(CLI::Range(10, 1200))->capture_default_str();
         auto* embed = sub->add_flag("--embed", embed_,
                                     "SVG for embedding in a web page or leaflet: the drawing and a compact legend, "
@@ -184,6 +186,7 @@ private:
         to_stdout_ = target.to_stdout;
         if (embed_ && target.format != "svg") throw UsageError("--embed writes SVG, not " + target.format);
         if (embed_) return OutputFormat::EmbedSvg;
+        if (target.format == "html") return OutputFormat::Html;
         return target.format == "pdf" ? OutputFormat::Pdf : target.format == "png" ? OutputFormat::Png : OutputFormat::Svg;
     }
 

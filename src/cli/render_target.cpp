@@ -14,7 +14,7 @@ std::string lower(std::string text) {
     return text;
 }
 
-bool is_page_format(const std::string& f) { return f == "pdf" || f == "svg" || f == "png"; }
+bool is_page_format(const std::string& f) { return f == "pdf" || f == "svg" || f == "png" || f == "html"; }
 
 }  // namespace
 
@@ -23,7 +23,7 @@ std::variant<RenderTarget, std::string> resolve_render_target(const std::string&
     target.format = lower(format);
     if (output == "-") {
         if (target.format.empty())
-            return std::string("writing to standard output ('-o -') needs the format: add --format pdf, svg or png");
+            return std::string("writing to standard output ('-o -') needs the format: add --format pdf, svg, png or html");
         target.to_stdout = true;
         return target;
     }
@@ -31,7 +31,7 @@ std::variant<RenderTarget, std::string> resolve_render_target(const std::string&
     if (!ext.empty()) ext.erase(0, 1);
     if (target.format.empty()) {
         if (!is_page_format(ext))
-            return "cannot tell the format from '" + output + "'; name it .pdf, .svg or .png, or add --format pdf|svg|png";
+            return "cannot tell the format from '" + output + "'; name it .pdf, .svg, .png or .html, or add --format pdf|svg|png|html";
         target.format = ext;
     } else if (is_page_format(ext) && ext != target.format) {
         return "--format " + target.format + " but '" + output + "' is named ." + ext +
