@@ -3,7 +3,7 @@
 # are read from `pathways COMMAND --help`, so they never go stale.
 _pathways() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="check export render build help"
+    local commands="check export render build route import help"
     local program=${COMP_WORDS[0]} command="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
