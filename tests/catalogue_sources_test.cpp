@@ -72,14 +72,6 @@ std::vector<std::string> data_lines(const std::string& path) {
     return out;
 }
 
-Catalogue load_shipped(const std::string& relative) {
-    Diagnostics diags;
-    auto c = load_catalogue(source_path(relative), diags);
-    INFO(dump(diags));
-    REQUIRE(c.has_value());
-    return *c;
-}
-
 /// One link as written in the file: a role's progression or an entry route's leads_to entry.
 struct WrittenLink {
     std::string from, to;
@@ -127,7 +119,7 @@ bool share_a_setting(const Role& a, const Role& b) {
 }  // namespace
 
 TEST_CASE("the management catalogue links none of the unrelated pairs", "[data][sources]") {
-    Catalogue c = load_shipped("data/nhs-management-careers.yaml");
+    Catalogue c = shipped_catalogue("data/nhs-management-careers.yaml");
     auto pairs = data_lines(data_path("management-unlinked-pairs.txt"));
     REQUIRE(pairs.size() >= 20);
     for (const auto& pair : pairs) {
@@ -149,7 +141,7 @@ TEST_CASE("the management catalogue links none of the unrelated pairs", "[data][
 TEST_CASE("every management link carries its justification, and booklet quotes are the booklet's words",
           "[data][sources]") {
     const std::string path = source_path("data/nhs-management-careers.yaml");
-    Catalogue c = load_shipped("data/nhs-management-careers.yaml");
+    Catalogue c = shipped_catalogue("data/nhs-management-careers.yaml");
     const auto lines = lines_of(read_file(path));
     const std::string booklet = normalised(seed_text(kBookletSeed));
     if (booklet.empty()) WARN("the booklet (" << kBookletSeed << ") is not at hand: quotes are not checked against it");
@@ -193,7 +185,7 @@ TEST_CASE("every management link carries its justification, and booklet quotes a
 }
 
 TEST_CASE("the graduate scheme is an entry route into its four specialisms, not a role", "[data][sources]") {
-    Catalogue c = load_shipped("data/nhs-management-careers.yaml");
+    Catalogue c = shipped_catalogue("data/nhs-management-careers.yaml");
     CHECK(c.role("nhs-graduate-management-training-scheme") == nullptr);
     for (const auto& r : c.roles) CHECK(r.name.find("Training Scheme") == std::string::npos);
     const EntryRoute* scheme = c.entry_route("nhs-graduate-management-training-scheme");
@@ -205,7 +197,7 @@ TEST_CASE("the graduate scheme is an entry route into its four specialisms, not 
 }
 
 TEST_CASE("the management catalogue says plainly what is its own reading", "[data][sources]") {
-    Catalogue c = load_shipped("data/nhs-management-careers.yaml");
+    Catalogue c = shipped_catalogue("data/nhs-management-careers.yaml");
     CHECK_THAT(c.source, Catch::Contains("shows where jobs fit, not who can become what"));
     CHECK_THAT(c.source, Catch::Contains("Our reading: "));
     // The staff group is named as the diagram labels it.
@@ -227,7 +219,7 @@ TEST_CASE("the management catalogue says plainly what is its own reading", "[dat
 }
 
 TEST_CASE("the NCL care settings are spelled exactly as the source spells them", "[data][sources]") {
-    Catalogue c = load_shipped("data/ncl-career-pathways.yaml");
+    Catalogue c = shipped_catalogue("data/ncl-career-pathways.yaml");
     auto expected = data_lines(data_path("ncl-source-settings.txt"));
     REQUIRE(expected.size() == 3);
     std::vector<std::string> names;

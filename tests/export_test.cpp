@@ -31,14 +31,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Catalogue load_ok(const std::string& path) {
-    Diagnostics diags;
-    auto c = load_catalogue(path, diags);
-    INFO(dump(diags));
-    REQUIRE(c.has_value());
-    return std::move(*c);
-}
-
 Catalogue parse_ok(const std::string& text) {
     Diagnostics diags;
     auto c = parse_catalogue(text, "names.yaml", diags);
@@ -266,7 +258,7 @@ TEST_CASE("json_quote escapes what JSON requires and nothing else", "[export][js
 }
 
 TEST_CASE("JSON export of the minimal catalogue lists every role and link", "[export][json]") {
-    Catalogue c = load_ok(data_path("minimal-valid.yaml"));
+    Catalogue c = catalogue_at(data_path("minimal-valid.yaml"));
     check_json_matches(c);
     // A role given with `level:` still exports its levels as a list.
     std::string json = export_json(c);
@@ -279,7 +271,7 @@ TEST_CASE("JSON export of the minimal catalogue lists every role and link", "[ex
 TEST_CASE("JSON export of the shipped catalogues is valid and complete", "[export][json][data]") {
     auto file = GENERATE(as<std::string>{}, "data/ncl-career-pathways.yaml", "data/nhs-management-careers.yaml");
     CAPTURE(file);
-    Catalogue c = load_ok(source_path(file));
+    Catalogue c = catalogue_at(source_path(file));
     check_json_matches(c);
 }
 
@@ -296,14 +288,14 @@ TEST_CASE("awkward names survive the JSON export", "[export][json]") {
 }
 
 TEST_CASE("DOT export of the minimal catalogue reads back with the same graph", "[export][dot]") {
-    Catalogue c = load_ok(data_path("minimal-valid.yaml"));
+    Catalogue c = catalogue_at(data_path("minimal-valid.yaml"));
     check_dot_matches(c);
 }
 
 TEST_CASE("DOT export of the shipped catalogues reads back with the same graph", "[export][dot][data]") {
     auto file = GENERATE(as<std::string>{}, "data/ncl-career-pathways.yaml", "data/nhs-management-careers.yaml");
     CAPTURE(file);
-    Catalogue c = load_ok(source_path(file));
+    Catalogue c = catalogue_at(source_path(file));
     check_dot_matches(c);
     if (file == "data/ncl-career-pathways.yaml") {
         DotView v = read_back(export_dot(c));

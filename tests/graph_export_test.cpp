@@ -18,14 +18,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Catalogue load_ok(const std::string& path) {
-    Diagnostics diags;
-    auto c = load_catalogue(path, diags);
-    INFO(dump(diags));
-    REQUIRE(c.has_value());
-    return *c;
-}
-
 /// Element counts by name, and the text of every <data key="label">.
 struct XmlCounts {
     int nodes = 0, edges = 0, keys = 0;
@@ -65,7 +57,7 @@ XmlCounts parse_graphml(const std::string& xml) {
 }  // namespace
 
 TEST_CASE("GraphML: well-formed XML with a node per role and an edge per progression", "[graphml]") {
-    Catalogue c = load_ok(source_path("data/ncl-career-pathways.yaml"));
+    Catalogue c = catalogue_at(source_path("data/ncl-career-pathways.yaml"));
     std::string xml = export_graphml(select(c, View{}));
     XmlCounts counts = parse_graphml(xml);
     CHECK(counts.nodes == 58);
@@ -77,14 +69,14 @@ TEST_CASE("GraphML: well-formed XML with a node per role and an edge per progres
 }
 
 TEST_CASE("GraphML: names with markup, quotes and ampersands come back as written", "[graphml]") {
-    Catalogue c = load_ok(source_path("tests/browser/hostile.yaml"));
+    Catalogue c = catalogue_at(source_path("tests/browser/hostile.yaml"));
     XmlCounts counts = parse_graphml(export_graphml(select(c, View{})));
     REQUIRE(counts.labels.size() == c.roles.size());
     for (std::size_t i = 0; i < c.roles.size(); ++i) CHECK(counts.labels[i] == c.roles[i].name);
 }
 
 TEST_CASE("Mermaid: a flowchart with a subgraph per level, a node per role and a class per setting", "[mermaid]") {
-    Catalogue c = load_ok(data_path("minimal-valid.yaml"));
+    Catalogue c = catalogue_at(data_path("minimal-valid.yaml"));
     std::string m = export_mermaid(select(c, View{}), nullptr);
     CHECK(starts_with(m, "---\ntitle: \"Nursing in primary and community care\"\n---\nflowchart LR\n"));
     CHECK_THAT(m, Contains("  subgraph level_support[\"Support\"]\n"
@@ -97,12 +89,12 @@ TEST_CASE("Mermaid: a flowchart with a subgraph per level, a node per role and a
 }
 
 TEST_CASE("Mermaid: links within and down a level are drawn differently; names escaped", "[mermaid]") {
-    Catalogue c = load_ok(source_path("data/ncl-career-pathways.yaml"));
+    Catalogue c = catalogue_at(source_path("data/ncl-career-pathways.yaml"));
     std::string m = export_mermaid(select(c, View{}), nullptr);
     CHECK_THAT(m, Contains("  r_admin_role -.-> r_trainee_nursing_associate\n"));
     CHECK_THAT(m, Contains("  r_phlebotomist -. down .-> r_health_care_assistant\n"));
     CHECK_THAT(m, Contains("[\"Health #amp; Wellbeing Coach\"]"));
-    Catalogue h = load_ok(source_path("tests/browser/hostile.yaml"));
+    Catalogue h = catalogue_at(source_path("tests/browser/hostile.yaml"));
     std::string hm = export_mermaid(select(h, View{}), nullptr);
     CHECK(hm.find("<script>", hm.find("flowchart LR")) == std::string::npos);  // labels hold no markup
     CHECK_THAT(hm, Contains("#lt;script#gt;"));
@@ -119,7 +111,7 @@ TEST_CASE("export --view: the manifest's views cut every format to the view", "[
     CHECK(bare.out == social.out);
     RunResult csv = run_cli({"export", ncl, "--format", "csv", "--view", "{levels: [leadership]}"});
     REQUIRE(csv.status == 0);
-    Catalogue c = load_ok(ncl);
+    Catalogue c = catalogue_at(ncl);
     auto at_leadership = std::count_if(c.roles.begin(), c.roles.end(), [](const Role& role) {
         return std::find(role.levels.begin(), role.levels.end(), "leadership") != role.levels.end();
     });

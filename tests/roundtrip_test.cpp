@@ -11,14 +11,6 @@ using namespace pathways::test;
 
 namespace {
 
-Catalogue load_ok(const std::string& path) {
-    Diagnostics diags;
-    auto c = load_catalogue(path, diags);
-    INFO(dump(diags));
-    REQUIRE(c.has_value());
-    return *c;
-}
-
 std::string yaml_of(const Catalogue& c) { return catalogue_yaml(c, "schema.json"); }
 
 Catalogue import_ok(const Workbook& book, const ImportOptions& options) {
@@ -71,8 +63,8 @@ Catalogue awkward() {
 }
 
 std::vector<Catalogue> catalogues() {
-    return {load_ok(data_path("minimal-valid.yaml")), load_ok(source_path("data/ncl-career-pathways.yaml")),
-            load_ok(source_path("data/nhs-management-careers.yaml")), awkward()};
+    return {catalogue_at(data_path("minimal-valid.yaml")), catalogue_at(source_path("data/ncl-career-pathways.yaml")),
+            catalogue_at(source_path("data/nhs-management-careers.yaml")), awkward()};
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // Build workers are tied to their build: killing the build (SIGTERM, SIGINT, SIGKILL) leaves no
 // worker running, no temporary behind, and no lock on the output folder; temporaries of a worker
-// that is a zombie, or whose process id now belongs to another program, are swept.
+// that is a zombie, or whose process id now belongs to another program, are swept; a build that
+// fails while workers run leaves none running, unreaped or with pipes open.
 #include <catch2/catch.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -12,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "batch/workers.hpp"
 #include "pathways/batch.hpp"
 #include "test_support.hpp"
 
@@ -137,4 +140,38 @@ TEST_CASE("A temporary left by a zombie worker is swept", "[build][workers]") {
     CHECK(run_build(*plan, o).ok());
     CHECK_FALSE(fs::exists(dir.file("out/" + stale)));
     ::waitpid(zombie, nullptr, 0);
+}
+
+namespace {
+
+/// How many file descriptors this process has open.
+std::size_t open_descriptors() {
+    std::size_t n = 0;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator("/proc/self/fd", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("A build that fails while workers run reaps them and closes their pipes", "[build][workers]") {
+    SlowSet set;
+    fs::create_directories(set.out());
+    Diagnostics d;
+    auto plan = load_build_plan(set.manifest(), d);
+    REQUIRE(plan);
+    std::vector<Job> queue;
+    for (std::size_t i = 0; i < plan->manifest.posters.size(); ++i) queue.push_back({&plan->manifest.posters[i], "k", i});
+    std::ostringstream log;
+    Progress progress(ProgressMode::Quiet, log);
+    std::size_t descriptors = open_descriptors();
+    struct Failure {};  // what the build's own bookkeeping might throw with workers still running
+    JobDone fail = [](const Job&, const JobResult&) { throw Failure{}; };
+    CHECK_THROWS_AS(run_in_workers(*plan, queue, 2, "1 January 2026", -1, progress, [](const Job&) {}, fail), Failure);
+    errno = 0;
+    CHECK(::waitpid(-1, nullptr, WNOHANG) == -1);  // no child left, running or unreaped
+    CHECK(errno == ECHILD);
+    CHECK(open_descriptors() == descriptors);
+    CHECK(temporaries_in(set.out()).empty());
 }

@@ -3,29 +3,28 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <regex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
 #include <fcntl.h>
-#include <poll.h>
 #include <sched.h>
 #include <sys/file.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 #include "progress.hpp"
 #include "worker_guard.hpp"
+#include "workers.hpp"
 
 namespace pathways {
 
@@ -206,369 +205,194 @@ private:
     bool held_by_other_ = false;
 };
 
-// ---------------------------------------------------------------------------------------------
-// Jobs and workers.
-
-struct Job {
-    const PosterSpec* spec = nullptr;
-    std::string key;
-    std::size_t index = 0;  // in the report
-};
-
-/// What one job produced: the hashes of the files it wrote, or why it failed.
-struct JobResult {
-    bool ok = false;
-    std::string message;                       // failure
-    std::string detail;                        // anything else its worker printed
-    std::map<std::string, std::string> files;  // name -> hash
-    double seconds = 0;
-};
-
-/// Renders and writes one poster; the result as text: "ok\n" then "HASH NAME" lines, or the error.
-std::string run_job(const BuildPlan& plan, const PosterSpec& spec, const std::string& date, bool& ok) {
-    try {
-        auto files = render_poster_files(plan, spec, date);
-        write_poster_files(plan.manifest.output, files);
-        std::string out = "ok\n";
-        for (const auto& f : files) out += Fnv1a().add(f.bytes).hex() + " " + f.name + "\n";
-        ok = true;
-        return out;
-    } catch (const std::exception& e) {
-        ok = false;
-        return e.what();
-    } catch (...) {
-        ok = false;
-        return "unknown error";
-    }
-}
-
-JobResult parse_result(bool ok, const std::string& text) {
-    JobResult r;
-    r.ok = ok;
-    if (!ok) {
-        r.message = text.empty() ? "its worker stopped without saying why" : text;
-        return r;
-    }
-    std::istringstream in(text);
-    std::string line;
-    std::getline(in, line);
-    if (line != "ok") {
-        r.ok = false;
-        r.message = "its worker sent a garbled result";
-        return r;
-    }
-    while (std::getline(in, line)) {
-        auto space = line.find(' ');
-        if (space == std::string::npos) continue;
-        r.files[line.substr(space + 1)] = line.substr(0, space);
-    }
-    return r;
-}
-
-void write_all(int fd, const std::string& text) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-}
-
-/// A poster being built in a forked worker process.
-struct Worker {
-    pid_t pid = -1;
-    Job job;
-    int result_fd = -1, log_fd = -1;
-    std::string result, log;
-    std::chrono::steady_clock::time_point started;
-};
-
-/// Starts a worker for `job`; the child never returns.
-Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date, int lock_fd) {
-    int result_pipe[2], log_pipe[2];
-    if (::pipe2(result_pipe, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
-    if (::pipe2(log_pipe, O_CLOEXEC) != 0) {
-        int err = errno;
-        ::close(result_pipe[0]);
-        ::close(result_pipe[1]);
-        throw std::runtime_error(std::string("pipe: ") + std::strerror(err));
-    }
-    std::cout.flush();
-    std::cerr.flush();
-    std::fflush(nullptr);
-    pid_t parent = ::getpid();
-    pid_t pid = ::fork();
-    if (pid < 0) {
-        int err = errno;
-        for (int fd : {result_pipe[0], result_pipe[1], log_pipe[0], log_pipe[1]}) ::close(fd);
-        throw std::runtime_error(std::string("cannot start a worker: ") + std::strerror(err));
-    }
-    if (pid == 0) {
-        // The worker: Graphviz and Cairo run here, on a copy of the parent, and nowhere else.
-        ::signal(SIGPIPE, SIG_DFL);
-        become_worker(parent, lock_fd);  // dies with the build; never holds its folder lock
-        ::close(result_pipe[0]);
-        ::close(log_pipe[0]);
-        ::dup2(log_pipe[1], STDERR_FILENO);  // Graphviz's warnings go to the parent, not the terminal
-        ::dup2(log_pipe[1], STDOUT_FILENO);
-        bool ok = false;
-        std::string text = run_job(plan, *job.spec, date, ok);
-        write_all(result_pipe[1], text);
-        std::fflush(nullptr);
-        ::_exit(ok ? 0 : 1);  // no atexit handlers or destructors of the parent's objects
-    }
-    ::close(result_pipe[1]);
-    ::close(log_pipe[1]);
-    Worker w;
-    w.pid = pid;
-    w.job = job;
-    w.result_fd = result_pipe[0];
-    w.log_fd = log_pipe[0];
-    w.started = std::chrono::steady_clock::now();
-    return w;
-}
-
-/// Reads what is ready from a worker's pipes; returns true once both are closed.
-bool drain(Worker& w, const pollfd* fds) {
-    char buf[65536];
-    auto pump = [&](int& fd, std::string& into, short revents) {
-        if (fd < 0 || !(revents & (POLLIN | POLLHUP | POLLERR))) return;
-        ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n > 0) {
-            into.append(buf, static_cast<std::size_t>(n));
-        } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-            ::close(fd);
-            fd = -1;
-        }
-    };
-    pump(w.result_fd, w.result, fds[0].revents);
-    pump(w.log_fd, w.log, fds[1].revents);
-    return w.result_fd < 0 && w.log_fd < 0;
-}
-
-JobResult reap(Worker& w) {
-    int status = 0;
-    while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    JobResult r;
-    if (WIFEXITED(status)) {
-        r = parse_result(WEXITSTATUS(status) == 0, w.result);
-    } else {
-        r.ok = false;
-        int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-        r.message = "its worker was stopped by signal " + std::to_string(sig) + " (" + strsignal(sig) + ")";
-    }
-    r.detail = w.log;
-    if (!r.ok && !r.detail.empty()) {
-        std::string d = r.detail;
-        while (!d.empty() && d.back() == '\n') d.pop_back();
-        r.message += "\n" + d;
-        r.detail.clear();
-    }
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - w.started).count();
-    return r;
-}
-
-/// Runs every job, at most `jobs` at once in worker processes; `done` is called as each finishes.
-template <typename Started, typename Done>
-void run_in_workers(const BuildPlan& plan, const std::vector<Job>& queue, unsigned jobs, const std::string& date,
-                    int lock_fd, Progress& progress, Started started, Done done) {
-    std::vector<Worker> running;
-    std::size_t next = 0;
-    StopSignals stop;  // Ctrl-C, kill, a closed terminal: stop the workers first, then die
-    auto stop_if_asked = [&] {
-        if (int sig = StopSignals::pending()) {
-            std::vector<pid_t> pids;
-            for (const auto& w : running) pids.push_back(w.pid);
-            stop_workers(pids, plan.manifest.output);
-            stop.die(sig);
-        }
-    };
-    while (next < queue.size() || !running.empty()) {
-        stop_if_asked();
-        while (next < queue.size() && running.size() < jobs) {
-            const Job& job = queue[next++];
-            try {
-                running.push_back(spawn(plan, job, date, lock_fd));
-                started(job);
-            } catch (const std::exception& e) {
-                started(job);
-                JobResult r;
-                r.message = e.what();
-                done(job, r);
-            }
-        }
-        if (running.empty()) continue;
-        std::vector<pollfd> fds;
-        for (const auto& w : running) {
-            fds.push_back({w.result_fd, POLLIN, 0});
-            fds.push_back({w.log_fd, POLLIN, 0});
-        }
-        int n = ::poll(fds.data(), fds.size(), progress.mode() == ProgressMode::Live ? 100 : 1000);
-        if (n < 0 && errno != EINTR) throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
-        stop_if_asked();
-        progress.tick();
-        if (n <= 0) continue;
-        for (std::size_t i = 0; i < running.size();) {
-            if (drain(running[i], &fds[2 * i])) {
-                Worker w = std::move(running[i]);
-                running.erase(running.begin() + static_cast<long>(i));
-                fds.erase(fds.begin() + static_cast<long>(2 * i), fds.begin() + static_cast<long>(2 * i + 2));
-                JobResult r = reap(w);
-                done(w.job, r);
-            } else {
-                ++i;
-            }
-        }
-    }
-}
-
 }  // namespace
 
-BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
-    auto t0 = std::chrono::steady_clock::now();
-    const Manifest& m = plan.manifest;
-    std::ostream& log = options.log ? *options.log : std::cerr;
-    Progress progress(options.progress, log);
-    BuildDate date = resolve_build_date();
-    if (!options.build_date.empty()) date = {options.build_date, true};
+namespace {
 
-    BuildReport report;
-    for (const auto& p : m.posters) report.posters.push_back({p.name, PosterOutcome::Status::Failed, {}, 0});
-    auto finish = [&] {
-        report.built = report.up_to_date = report.failed = 0;
-        for (const auto& o : report.posters) {
-            if (o.status == PosterOutcome::Status::Built) ++report.built;
-            else if (o.status == PosterOutcome::Status::UpToDate) ++report.up_to_date;
-            else ++report.failed;
-        }
-        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        progress.summary(report);
-        return report;
-    };
-    auto fail_all = [&](const std::string& message) {
-        progress.error(message);
-        report.errors.push_back(message);
-        for (auto& o : report.posters) o.message = message;
-        return finish();
-    };
-
+/// The path of the manifest as the build state records it: relative to the output folder, so the
+/// state's bytes stay the same wherever the tree is.
+std::string manifest_as_recorded(const Manifest& m) {
     std::error_code ec;
-    fs::create_directories(m.output, ec);
-    if (ec || !fs::is_directory(m.output, ec))
-        return fail_all("cannot create the output folder " + m.output + (ec ? ": " + ec.message() : ""));
-    FolderLock lock(m.output);
-    if (lock.held_by_other()) return fail_all("another pathways build is writing to " + m.output + "; try again when it is done");
+    std::string path =
+        fs::relative(fs::weakly_canonical(fs::absolute(m.file), ec), fs::weakly_canonical(fs::absolute(m.output), ec), ec)
+            .string();
+    if (ec || path.empty()) path = fs::absolute(m.file).lexically_normal().string();
+    return path;
+}
 
+/// Every file name the manifest's posters and the build itself write into the output folder.
+std::set<std::string> files_of(const Manifest& m) {
     std::set<std::string> ours{kStateFile, kIndexFile};
     for (const auto& p : m.posters)
         for (const auto& f : p.files()) ours.insert(f);
-    sweep_temporaries(m.output, ours);
+    return ours;
+}
 
-    const std::string state_path = (fs::path(m.output) / kStateFile).string();
-    BuildState state = BuildState::load(state_path);
-    // Two manifests sharing a folder would delete each other's posters as stale: refuse.
-    // (As a path relative to the folder: the state's bytes stay the same wherever the tree is.)
-    std::string manifest_path =
-        fs::relative(fs::weakly_canonical(fs::absolute(m.file), ec), fs::weakly_canonical(fs::absolute(m.output), ec), ec)
-            .string();
-    if (ec || manifest_path.empty()) manifest_path = fs::absolute(m.file).lexically_normal().string();
-    if (!state.manifest.empty() && state.manifest != manifest_path)
-        return fail_all(m.output + " holds the posters of another manifest, " + state.manifest +
-                        "; building " + m.file + " there would delete them: give each manifest its own 'output' folder");
-    state.manifest = manifest_path;
-    report.removed = remove_stale_outputs(m.output, state, ours);
-
-    std::vector<Job> queue;
-    for (std::size_t i = 0; i < m.posters.size(); ++i) {
-        const PosterSpec& spec = m.posters[i];
-        Job job{&spec, build_key(plan, spec, date), i};
-        auto it = state.posters.find(spec.name);
-        if (!options.force && it != state.posters.end() && it->second.key == job.key &&
-            outputs_intact(m.output, spec, it->second)) {
-            report.posters[i].status = PosterOutcome::Status::UpToDate;
-            continue;
-        }
-        queue.push_back(std::move(job));
+/// One run of `build`: takes the output folder, builds what changed, records it, tells the user.
+class BuildRun {
+public:
+    BuildRun(const BuildPlan& plan, const BuildOptions& options)
+        : plan_(plan), m_(plan.manifest), options_(options),
+          progress_(options.progress, options.log ? *options.log : std::cerr),
+          state_path_((fs::path(m_.output) / kStateFile).string()) {
+        date_ = resolve_build_date();
+        if (!options.build_date.empty()) date_ = {options.build_date, true};
+        for (const auto& p : m_.posters) report_.posters.push_back({p.name, PosterOutcome::Status::Failed, {}, 0});
     }
 
-    unsigned jobs = options.jobs > 0 ? options.jobs : default_jobs();
-    jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, queue.size()))));
-    if (!options.isolate) jobs = 1;
-    progress.begin(queue.size(), m.posters.size(), jobs);
+    BuildReport run() {
+        if (auto refusal = take_folder()) return fail_all(*refusal);
+        std::vector<Job> queue = out_of_date();
+        unsigned jobs = options_.jobs > 0 ? options_.jobs : default_jobs();
+        jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, queue.size()))));
+        if (!options_.isolate) jobs = 1;
+        progress_.begin(queue.size(), m_.posters.size(), jobs);
+        build(queue, jobs);
+        if ((queue.empty() && !fs::exists(state_path_)) || !report_.removed.empty()) save_state();
+        write_index();
+        return finish();
+    }
 
-    bool state_failed = false;
-    auto save_state = [&] {
-        try {
-            write_file_atomically(state_path, state.to_json());
-        } catch (const OutputError& e) {
-            if (!state_failed) {
-                std::string message = std::string("cannot record the build state: ") + e.what();
-                progress.error(message);
-                report.errors.push_back(message);
-            }
-            state_failed = true;
+private:
+    /// Creates and locks the output folder, clears what earlier builds left that is no longer
+    /// wanted, and loads the build state; why the build cannot go on, if it cannot.
+    std::optional<std::string> take_folder() {
+        std::error_code ec;
+        fs::create_directories(m_.output, ec);
+        if (ec || !fs::is_directory(m_.output, ec))
+            return "cannot create the output folder " + m_.output + (ec ? ": " + ec.message() : "");
+        lock_.emplace(m_.output);
+        if (lock_->held_by_other())
+            return "another pathways build is writing to " + m_.output + "; try again when it is done";
+        std::set<std::string> ours = files_of(m_);
+        sweep_temporaries(m_.output, ours);
+        state_ = BuildState::load(state_path_);
+        // Two manifests sharing a folder would delete each other's posters as stale: refuse.
+        std::string manifest_path = manifest_as_recorded(m_);
+        if (!state_.manifest.empty() && state_.manifest != manifest_path)
+            return m_.output + " holds the posters of another manifest, " + state_.manifest + "; building " + m_.file +
+                   " there would delete them: give each manifest its own 'output' folder";
+        state_.manifest = manifest_path;
+        report_.removed = remove_stale_outputs(m_.output, state_, ours);
+        return std::nullopt;
+    }
+
+    /// The posters to build: those whose key changed or whose files are not as built (all, forced).
+    std::vector<Job> out_of_date() {
+        std::vector<Job> queue;
+        for (std::size_t i = 0; i < m_.posters.size(); ++i) {
+            const PosterSpec& spec = m_.posters[i];
+            Job job{&spec, build_key(plan_, spec, date_), i};
+            auto it = state_.posters.find(spec.name);
+            if (!options_.force && it != state_.posters.end() && it->second.key == job.key &&
+                outputs_intact(m_.output, spec, it->second))
+                report_.posters[i].status = PosterOutcome::Status::UpToDate;
+            else
+                queue.push_back(std::move(job));
         }
-    };
-    auto started = [&](const Job& job) { progress.started(job.spec->name); };
-    auto done = [&](const Job& job, const JobResult& r) {
-        PosterOutcome& o = report.posters[job.index];
+        return queue;
+    }
+
+    void build(const std::vector<Job>& queue, unsigned jobs) {
+        JobStarted started = [&](const Job& job) { progress_.started(job.spec->name); };
+        JobDone done = [&](const Job& job, const JobResult& r) { record(job, r); };
+        if (!options_.isolate) {
+            for (const auto& job : queue) {
+                started(job);
+                done(job, run_job_here(plan_, job, date_.text));
+            }
+            return;
+        }
+        try {
+            run_in_workers(plan_, queue, jobs, date_.text, lock_->fd(), progress_, started, done);
+        } catch (const std::exception& e) {
+            error(e.what());
+        }
+    }
+
+    /// Records a finished poster in the report and the build state.
+    void record(const Job& job, const JobResult& r) {
+        PosterOutcome& o = report_.posters[job.index];
         o.seconds = r.seconds;
         if (r.ok) {
             o.status = PosterOutcome::Status::Built;
-            state.posters[job.spec->name] = {job.key, date.text, r.files};
+            state_.posters[job.spec->name] = {job.key, date_.text, r.files};
             save_state();  // after each poster, so an interrupted build keeps what it finished
         } else {
             o.status = PosterOutcome::Status::Failed;
             o.message = r.message;
             // The files of its last good build stay (they were never touched, or were taken back
             // whole); if they are gone, so is its record, and the index page says it is not built.
-            auto it = state.posters.find(job.spec->name);
-            if (it != state.posters.end() && !outputs_intact(m.output, *job.spec, it->second)) {
-                state.posters.erase(it);
+            auto it = state_.posters.find(job.spec->name);
+            if (it != state_.posters.end() && !outputs_intact(m_.output, *job.spec, it->second)) {
+                state_.posters.erase(it);
                 save_state();
             }
         }
-        progress.finished(o, r.detail);
-    };
+        progress_.finished(o, r.detail);
+    }
 
-    if (options.isolate) {
+    void save_state() {
         try {
-            run_in_workers(plan, queue, jobs, date.text, lock.fd(), progress, started, done);
-        } catch (const std::exception& e) {
-            progress.error(e.what());
-            report.errors.push_back(e.what());
-        }
-    } else {
-        for (const auto& job : queue) {
-            started(job);
-            auto t = std::chrono::steady_clock::now();
-            bool ok = false;
-            std::string text = run_job(plan, *job.spec, date.text, ok);
-            JobResult r = parse_result(ok, text);
-            r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-            done(job, r);
+            write_file_atomically(state_path_, state_.to_json());
+        } catch (const OutputError& e) {
+            if (!state_failed_) error(std::string("cannot record the build state: ") + e.what());
+            state_failed_ = true;
         }
     }
-    if ((queue.empty() && !fs::exists(state_path)) || !report.removed.empty()) save_state();
 
-    // The index page, rewritten only when it changes.
-    std::string index = index_html(plan, state, report);
-    std::string index_path = (fs::path(m.output) / kIndexFile).string();
-    bool same = false;
-    std::string old = read_file(index_path, same);
-    if (!same || old != index) {
+    /// The index page, rewritten only when it changes.
+    void write_index() {
+        std::string index = index_html(plan_, state_, report_);
+        std::string index_path = (fs::path(m_.output) / kIndexFile).string();
+        bool same = false;
+        std::string old = read_file(index_path, same);
+        if (same && old == index) return;
         try {
             write_file_atomically(index_path, index);
         } catch (const OutputError& e) {
-            progress.error(e.what());
-            report.errors.push_back(e.what());
+            error(e.what());
         }
     }
-    return finish();
-}
+
+    void error(const std::string& message) {
+        progress_.error(message);
+        report_.errors.push_back(message);
+    }
+
+    BuildReport fail_all(const std::string& message) {
+        error(message);
+        for (auto& o : report_.posters) o.message = message;
+        return finish();
+    }
+
+    BuildReport finish() {
+        report_.built = report_.up_to_date = report_.failed = 0;
+        for (const auto& o : report_.posters) {
+            if (o.status == PosterOutcome::Status::Built) ++report_.built;
+            else if (o.status == PosterOutcome::Status::UpToDate) ++report_.up_to_date;
+            else ++report_.failed;
+        }
+        report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+        progress_.summary(report_);
+        return report_;
+    }
+
+    const BuildPlan& plan_;
+    const Manifest& m_;
+    const BuildOptions& options_;
+    std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
+    Progress progress_;
+    BuildDate date_;
+    BuildReport report_;
+    std::optional<FolderLock> lock_;
+    BuildState state_;
+    std::string state_path_;
+    bool state_failed_ = false;
+};
+
+}  // namespace
+
+BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) { return BuildRun(plan, options).run(); }
 
 }  // namespace pathways

@@ -181,6 +181,168 @@ void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
 
 namespace {
 
+/// Catalogues: one file (`catalogue: path`) or several by key (`catalogues: {key: path}`).
+void read_catalogue_paths(MapReader& top, Manifest& m) {
+    Diagnostics& diags = top.diags();
+    const std::string& file = m.file;
+    if (top.has("catalogue") && top.has("catalogues")) {
+        diags.error(top.where("catalogues"), "the manifest has both 'catalogue' and 'catalogues'; use one");
+        return;
+    }
+    if (top.has("catalogue")) {
+        std::string path = top.text("catalogue", true);
+        if (!path.empty()) m.catalogues["catalogue"] = {resolve(file, path), top.where("catalogue")};
+        return;
+    }
+    if (!top.has("catalogues")) {
+        diags.error(top.where(), "the manifest is missing required key 'catalogues' (or 'catalogue')");
+        return;
+    }
+    YAML::Node cats = top.get("catalogues");
+    if (!cats.IsMap() || cats.size() == 0) {
+        diags.error(top.where("catalogues"),
+                    "'catalogues' must map short names to catalogue files, e.g. {ncl: ncl-career-pathways.yaml}, not " +
+                        describe(cats));
+        return;
+    }
+    for (auto it = cats.begin(); it != cats.end(); ++it) {
+        Location at = location_of(file, it->first);
+        std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (!is_valid_id(key)) {
+            diags.error(at, "catalogue name '" + key +
+                                "' must use only lower-case letters, digits and hyphens, starting with a letter");
+        } else if (!it->second.IsScalar() || it->second.Scalar().empty()) {
+            diags.error(location_of(file, it->second),
+                        "catalogue '" + key + "' must be a file path, not " + describe(it->second));
+        } else {
+            m.catalogues[key] = {resolve(file, it->second.Scalar()), location_of(file, it->second)};
+        }
+    }
+}
+
+/// The poster's catalogue key: named, or the only one the manifest has.
+void read_poster_catalogue(MapReader& pm, const Manifest& m, PosterSpec& p, const std::string& what) {
+    p.catalogue_at = pm.where("catalogue");
+    if (pm.has("catalogue")) {
+        p.catalogue = pm.text("catalogue", true);
+        if (p.catalogue.empty() || m.catalogues.empty() || m.catalogues.count(p.catalogue)) return;
+        std::vector<std::string> keys;
+        for (const auto& [k, _] : m.catalogues) keys.push_back(k);
+        std::string hint = did_you_mean(p.catalogue, keys);
+        if (hint.empty()) {
+            for (const auto& k : keys) hint += (hint.empty() ? " (use one of: " : ", ") + k;
+            hint += ")";
+        }
+        pm.diags().error(p.catalogue_at, what + " names unknown catalogue '" + p.catalogue + "'" + hint);
+    } else if (m.catalogues.size() == 1) {
+        p.catalogue = m.catalogues.begin()->first;
+    } else if (m.catalogues.size() > 1) {
+        pm.diags().error(p.where, what + " must name its catalogue: the manifest has several");
+    }
+}
+
+/// The poster's style file: its own, or the manifest's.
+void read_poster_style(MapReader& pm, const Manifest& m, PosterSpec& p) {
+    if (pm.has("style")) {
+        std::string s = pm.text("style", true);
+        if (!s.empty()) p.style = resolve(m.file, s);
+        p.style_at = pm.where("style");
+    }
+    if (p.style.empty()) {
+        p.style = m.style;
+        p.style_at = m.style_at;
+    }
+}
+
+/// The poster's paper: `page`, `orientation` and `dpi`.
+void read_paper(MapReader& pm, PosterSpec& p, const std::string& what) {
+    Diagnostics& diags = pm.diags();
+    p.page = pm.text("page", false);
+    if (!p.page.empty()) {
+        std::string up = p.page;
+        for (auto& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        if (paper_size(up))
+            p.page = up;
+        else
+            diags.error(pm.where("page"), "unknown page size '" + p.page + "' in " + what + " (use A0, A1, A2, A3 or A4)");
+    }
+    std::string orientation = pm.text("orientation", false);
+    if (orientation == "landscape")
+        p.landscape = true;
+    else if (orientation == "portrait")
+        p.landscape = false;
+    else if (!orientation.empty())
+        diags.error(pm.where("orientation"), "orientation of " + what + " must be 'landscape' or 'portrait', not '" +
+                                                 orientation + "'" + did_you_mean(orientation, {"landscape", "portrait"}));
+    if (auto dpi = pm.number("dpi", false)) {
+        if (*dpi < 10 || *dpi > 1200)
+            diags.error(pm.where("dpi"), "dpi of " + what + " must be between 10 and 1200");
+        else
+            p.dpi = *dpi;
+    }
+}
+
+/// Which poster writes each output file (lower-cased: file systems may be case-blind), and where
+/// that poster is named: two posters must not write the same file.
+class FileClaims {
+public:
+    explicit FileClaims(std::string output) : output_(std::move(output)) {}
+
+    /// Claims the poster's files, reporting the first one another poster already claimed.
+    void claim(const PosterSpec& p, const Location& name_at, const std::string& what, Diagnostics& diags) {
+        for (const auto& f : p.files()) {
+            auto [it, inserted] = writers_.emplace(lower(f), std::make_pair(p.name, name_at));
+            if (inserted) continue;
+            const auto& [other, other_at] = it->second;
+            std::string shown = (fs::path(output_) / f).string();
+            if (other == p.name)
+                diags.error(name_at, "two posters are named '" + p.name + "' (first at line " +
+                                         std::to_string(other_at.line) + "); both would write " + shown);
+            else
+                diags.error(name_at, what + " would write " + shown + ", which poster '" + other + "' (line " +
+                                         std::to_string(other_at.line) + ") also writes" +
+                                         (lower(other) == lower(p.name) ? " (names differ only in case)" : ""));
+            return;
+        }
+    }
+
+private:
+    std::string output_;
+    std::map<std::string, std::pair<std::string, Location>> writers_;
+};
+
+/// How a poster entry is named in messages: by its name when it has one.
+std::string poster_label(const YAML::Node& node) {
+    if (!node.IsMap()) return "poster";
+    YAML::Node n = node["name"];
+    return n.IsDefined() && n.IsScalar() ? "poster '" + n.Scalar() + "'" : "poster";
+}
+
+/// Reads one entry of `posters:`; nothing when it is not a mapping.
+std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m, FileClaims& claims,
+                                      Diagnostics& diags) {
+    std::string what = poster_label(node);
+    MapReader pm(node, what, m.file, diags,
+                 {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi"});
+    if (!pm.is_map()) return std::nullopt;
+    PosterSpec p;
+    p.where = pm.where();
+    p.name = pm.text("name", true);
+    Location name_at = pm.where("name");
+    if (!p.name.empty() && !is_valid_name(p.name))
+        diags.error(name_at, "poster name '" + p.name +
+                                 "' must be a file name stem: letters, digits, '.', '_' and '-', starting with a "
+                                 "letter or digit");
+    p.title = pm.text("title", false);
+    read_poster_catalogue(pm, m, p, what);
+    read_poster_style(pm, m, p);
+    read_view(pm, p, what);
+    read_paper(pm, p, what);
+    read_formats(pm, p, what);
+    if (!p.name.empty()) claims.claim(p, name_at, what, diags);
+    return p;
+}
+
 /// Reads as much of a manifest as it can (errors reported); nothing only when it is not a mapping.
 std::optional<Manifest> read_manifest(std::string_view text, const std::string& file, Diagnostics& diags) {
     auto root = parse_yaml(text, file, diags);
@@ -192,148 +354,20 @@ std::optional<Manifest> read_manifest(std::string_view text, const std::string& 
     Manifest m;
     m.file = file;
     m.title = top.text("title", false);
-
-    // Catalogues: one file (`catalogue: path`) or several by key (`catalogues: {key: path}`).
-    if (top.has("catalogue") && top.has("catalogues")) {
-        diags.error(top.where("catalogues"), "the manifest has both 'catalogue' and 'catalogues'; use one");
-    } else if (top.has("catalogue")) {
-        std::string path = top.text("catalogue", true);
-        if (!path.empty()) m.catalogues["catalogue"] = {resolve(file, path), top.where("catalogue")};
-    } else if (top.has("catalogues")) {
-        YAML::Node cats = top.get("catalogues");
-        if (!cats.IsMap() || cats.size() == 0) {
-            diags.error(top.where("catalogues"),
-                        "'catalogues' must map short names to catalogue files, e.g. {ncl: ncl-career-pathways.yaml}, not " +
-                            describe(cats));
-        } else {
-            for (auto it = cats.begin(); it != cats.end(); ++it) {
-                Location at = location_of(file, it->first);
-                std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
-                if (!is_valid_id(key)) {
-                    diags.error(at, "catalogue name '" + key +
-                                        "' must use only lower-case letters, digits and hyphens, starting with a letter");
-                    continue;
-                }
-                if (!it->second.IsScalar() || it->second.Scalar().empty()) {
-                    diags.error(location_of(file, it->second),
-                                "catalogue '" + key + "' must be a file path, not " + describe(it->second));
-                    continue;
-                }
-                m.catalogues[key] = {resolve(file, it->second.Scalar()), location_of(file, it->second)};
-            }
-        }
-    } else {
-        diags.error(top.where(), "the manifest is missing required key 'catalogues' (or 'catalogue')");
-    }
-
+    read_catalogue_paths(top, m);
     std::string style = top.text("style", true);
     if (!style.empty()) m.style = resolve(file, style);
     m.style_at = top.where("style");
     std::string output = top.text("output", true);
     if (!output.empty()) m.output = resolve(file, output);
 
-    std::vector<std::string> catalogue_keys;
-    for (const auto& [k, _] : m.catalogues) catalogue_keys.push_back(k);
-
-    std::map<std::string, std::pair<std::string, Location>> writers;  // lower-cased file -> poster, where
     std::size_t before_posters = diags.errors();
     auto posters = top.map_list("posters", true);
     if (top.has("posters") && posters.empty() && diags.errors() == before_posters)
         diags.error(top.where("posters"), "'posters' must list at least one poster");
-    for (const auto& node : posters) {
-        std::string what = "poster";
-        if (node.IsMap()) {
-            YAML::Node n = node["name"];
-            if (n.IsDefined() && n.IsScalar()) what = "poster '" + n.Scalar() + "'";
-        }
-        MapReader pm(node, what, file, diags,
-                     {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi"});
-        if (!pm.is_map()) continue;
-        PosterSpec p;
-        p.where = pm.where();
-        p.name = pm.text("name", true);
-        Location name_at = pm.where("name");
-        if (!p.name.empty() && !is_valid_name(p.name))
-            diags.error(name_at, "poster name '" + p.name +
-                                     "' must be a file name stem: letters, digits, '.', '_' and '-', starting with a "
-                                     "letter or digit");
-        p.title = pm.text("title", false);
-
-        p.catalogue_at = pm.where("catalogue");
-        if (pm.has("catalogue")) {
-            p.catalogue = pm.text("catalogue", true);
-            if (!p.catalogue.empty() && !m.catalogues.empty() && !m.catalogues.count(p.catalogue)) {
-                std::string hint = did_you_mean(p.catalogue, catalogue_keys);
-                if (hint.empty()) {
-                    for (const auto& k : catalogue_keys) hint += (hint.empty() ? " (use one of: " : ", ") + k;
-                    hint += ")";
-                }
-                diags.error(p.catalogue_at, what + " names unknown catalogue '" + p.catalogue + "'" + hint);
-            }
-        } else if (m.catalogues.size() == 1) {
-            p.catalogue = m.catalogues.begin()->first;
-        } else if (m.catalogues.size() > 1) {
-            diags.error(p.where, what + " must name its catalogue: the manifest has several");
-        }
-
-        if (pm.has("style")) {
-            std::string s = pm.text("style", true);
-            if (!s.empty()) p.style = resolve(file, s);
-            p.style_at = pm.where("style");
-        }
-        if (p.style.empty()) {
-            p.style = m.style;
-            p.style_at = m.style_at;
-        }
-
-        read_view(pm, p, what);
-
-        p.page = pm.text("page", false);
-        if (!p.page.empty()) {
-            std::string up = p.page;
-            for (auto& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            if (paper_size(up))
-                p.page = up;
-            else
-                diags.error(pm.where("page"), "unknown page size '" + p.page + "' in " + what + " (use A0, A1, A2, A3 or A4)");
-        }
-        std::string orientation = pm.text("orientation", false);
-        if (orientation == "landscape")
-            p.landscape = true;
-        else if (orientation == "portrait")
-            p.landscape = false;
-        else if (!orientation.empty())
-            diags.error(pm.where("orientation"), "orientation of " + what + " must be 'landscape' or 'portrait', not '" +
-                                                     orientation + "'" +
-                                                     did_you_mean(orientation, {"landscape", "portrait"}));
-        read_formats(pm, p, what);
-        if (auto dpi = pm.number("dpi", false)) {
-            if (*dpi < 10 || *dpi > 1200)
-                diags.error(pm.where("dpi"), "dpi of " + what + " must be between 10 and 1200");
-            else
-                p.dpi = *dpi;
-        }
-
-        if (!p.name.empty()) {
-            // Two posters must not write the same file (compared without case, for case-blind file systems).
-            for (const auto& f : p.files()) {
-                auto [it, inserted] = writers.emplace(lower(f), std::make_pair(p.name, name_at));
-                if (!inserted) {
-                    const auto& [other, other_at] = it->second;
-                    std::string shown = (fs::path(m.output) / f).string();
-                    if (other == p.name)
-                        diags.error(name_at, "two posters are named '" + p.name + "' (first at line " +
-                                                 std::to_string(other_at.line) + "); both would write " + shown);
-                    else
-                        diags.error(name_at, what + " would write " + shown + ", which poster '" + other + "' (line " +
-                                                 std::to_string(other_at.line) + ") also writes" +
-                                                 (lower(other) == lower(p.name) ? " (names differ only in case)" : ""));
-                    break;
-                }
-            }
-        }
-        m.posters.push_back(std::move(p));
-    }
+    FileClaims claims(m.output);
+    for (const auto& node : posters)
+        if (auto p = read_poster(node, m, claims, diags)) m.posters.push_back(std::move(*p));
     return m;
 }
 

@@ -83,8 +83,6 @@ bool is_valid_id(std::string_view id) {
     });
 }
 
-namespace {
-
 /// Reads the `id` of a level, setting or role, checking its form and that it is unique.
 std::string read_id(MapReader& m, const std::string& what, std::map<std::string, Location>& seen) {
     std::string id = m.text("id", true);
@@ -100,6 +98,8 @@ std::string read_id(MapReader& m, const std::string& what, std::map<std::string,
                                    std::to_string(it->second.line) + ")");
     return id;
 }
+
+namespace {
 
 void check_links(const Catalogue& c, Diagnostics& diags) {
     WarningFilter filter(c, diags);  // accept_warnings: drops the accepted ones, adds each one's kind
@@ -153,6 +153,61 @@ void check_links(const Catalogue& c, Diagnostics& diags) {
     filter.report_unused();
 }
 
+/// Reads the `levels:` list, each level's id checked and recorded in `ids`.
+void read_levels(MapReader& top, IdsSeen& ids, Catalogue& c) {
+    for (const auto& node : top.map_list("levels", true)) {
+        MapReader m(node, "level", c.file, top.diags(), {"id", "name", "description"});
+        if (!m.is_map()) continue;
+        Level l;
+        l.where = m.where();
+        l.id = read_id(m, "level", ids.levels);
+        l.name = m.text("name", true);
+        l.description = m.text("description", true);
+        c.levels.push_back(std::move(l));
+    }
+    if (top.has("levels") && c.levels.empty())
+        top.diags().error(top.where("levels"), "'levels' must list at least one level");
+}
+
+/// Reads the `settings:` list, each setting's id checked and recorded in `ids`.
+void read_settings(MapReader& top, IdsSeen& ids, Catalogue& c) {
+    for (const auto& node : top.map_list("settings", true)) {
+        MapReader m(node, "setting", c.file, top.diags(), {"id", "name", "description"});
+        if (!m.is_map()) continue;
+        Setting s;
+        s.where = m.where();
+        s.id = read_id(m, "setting", ids.settings);
+        s.name = m.text("name", true);
+        s.description = m.text("description", true);
+        c.settings.push_back(std::move(s));
+    }
+    if (top.has("settings") && c.settings.empty())
+        top.diags().error(top.where("settings"), "'settings' must list at least one setting");
+}
+
+/// Reads the reader's notes: the optional `glossary:` and `panels:` lists.
+void read_notes(MapReader& top, Catalogue& c) {
+    for (const auto& node : top.map_list("glossary", false)) {
+        MapReader m(node, "glossary entry", c.file, top.diags(), {"term", "definition"});
+        if (!m.is_map()) continue;
+        c.glossary.push_back({m.text("term", true), m.text("definition", true)});
+    }
+    for (const auto& node : top.map_list("panels", false)) {
+        MapReader m(node, "panel", c.file, top.diags(), {"title", "text"});
+        if (!m.is_map()) continue;
+        c.panels.push_back({m.text("title", true), m.text("text", true)});
+    }
+}
+
+/// Reads the catalogue's own description: title, publisher, source and the like.
+void read_header(MapReader& top, Catalogue& c) {
+    c.title = top.text("title", true);
+    c.subtitle = top.text("subtitle", false);
+    c.publisher = top.text("publisher", true);
+    c.source = top.text("source", true);
+    c.version = top.text("version", true);
+    c.setting_dimension = top.text("setting_dimension", true);
+}
 
 }  // namespace
 
@@ -167,129 +222,13 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
                   {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
                    "settings", "roles", "glossary", "panels", "stories", "entry_routes", "accept_warnings"});
     if (!top.is_map()) return std::nullopt;
-    c.title = top.text("title", true);
-    c.subtitle = top.text("subtitle", false);
-    c.publisher = top.text("publisher", true);
-    c.source = top.text("source", true);
-    c.version = top.text("version", true);
-    c.setting_dimension = top.text("setting_dimension", true);
-
-    std::map<std::string, Location> level_ids, setting_ids, role_ids;
-    for (const auto& node : top.map_list("levels", true)) {
-        MapReader m(node, "level", file, diags, {"id", "name", "description"});
-        if (!m.is_map()) continue;
-        Level l;
-        l.where = m.where();
-        l.id = read_id(m, "level", level_ids);
-        l.name = m.text("name", true);
-        l.description = m.text("description", true);
-        c.levels.push_back(std::move(l));
-    }
-    if (top.has("levels") && c.levels.empty()) diags.error(top.where("levels"), "'levels' must list at least one level");
-
-    for (const auto& node : top.map_list("settings", true)) {
-        MapReader m(node, "setting", file, diags, {"id", "name", "description"});
-        if (!m.is_map()) continue;
-        Setting s;
-        s.where = m.where();
-        s.id = read_id(m, "setting", setting_ids);
-        s.name = m.text("name", true);
-        s.description = m.text("description", true);
-        c.settings.push_back(std::move(s));
-    }
-    if (top.has("settings") && c.settings.empty())
-        diags.error(top.where("settings"), "'settings' must list at least one setting");
-
-    std::vector<std::string> level_list, setting_list;
-    for (const auto& [id, _] : level_ids) level_list.push_back(id);
-    for (const auto& [id, _] : setting_ids) setting_list.push_back(id);
-
-    // First pass: every role's id, so progressions can refer forwards.
-    std::vector<YAML::Node> role_nodes = top.map_list("roles", true);
-    std::vector<std::string> role_list;
-    // The id of a role node, if it has a usable one (a missing key must not be touched: yaml-cpp throws).
-    auto id_of = [](const YAML::Node& node) -> std::string {
-        if (!node.IsMap()) return {};
-        YAML::Node id = node["id"];
-        return id.IsDefined() && id.IsScalar() ? id.Scalar() : std::string{};
-    };
-    for (const auto& node : role_nodes)
-        if (std::string id = id_of(node); !id.empty()) role_list.push_back(id);
-    const std::set<std::string> role_set(role_list.begin(), role_list.end());  // fast look-ups in long files
-
-    for (const auto& node : role_nodes) {
-        std::string id = id_of(node);
-        std::string label = id.empty() ? "role" : "role '" + id + "'";
-        MapReader m(node, label, file, diags,
-                    {"id", "name", "level", "levels", "settings", "progresses_to", "summary", "url", "aliases",
-                     "pay_band", "family"});
-        if (!m.is_map()) continue;
-        Role r;
-        r.where = m.where();
-        r.id = read_id(m, "role", role_ids);
-        r.name = m.text("name", true);
-        r.summary = m.text("summary", true);
-        r.pay_band = m.text("pay_band", false);
-        r.family = m.text("family", false);  // issue 14: the spreadsheet's "family" column
-
-        std::vector<LocatedString> levels;
-        if (m.has("level") && m.has("levels")) {
-            diags.error(m.where("levels"), label + " has both 'level' and 'levels'; use one");
-        } else if (m.has("level")) {
-            std::string l = m.text("level", true);
-            if (!l.empty()) levels.push_back({l, m.where("level")});
-        } else if (m.has("levels")) {
-            levels = m.text_list("levels", true);
-            if (levels.empty() && m.get("levels").IsSequence())
-                diags.error(m.where("levels"), label + " must be listed at one level at least");
-        } else {
-            diags.error(m.where(), label + " is missing required key 'level' (or 'levels')");
-        }
-        for (const auto& l : levels) {
-            if (!level_ids.count(l.value))
-                diags.error(l.where, "unknown level '" + l.value + "'" + did_you_mean(l.value, level_list));
-            else if (std::find(r.levels.begin(), r.levels.end(), l.value) != r.levels.end())
-                diags.error(l.where, label + " lists level '" + l.value + "' twice");
-            else
-                r.levels.push_back(l.value);
-        }
-
-        auto settings = m.text_list("settings", true);
-        if (m.get("settings").IsDefined() && (m.get("settings").IsNull() ||
-                                              (m.get("settings").IsSequence() && m.get("settings").size() == 0)))
-            diags.error(m.where("settings"), label + " is in no setting; list at least one");
-        for (const auto& s : settings) {
-            if (!setting_ids.count(s.value))
-                diags.error(s.where, "unknown setting '" + s.value + "'" + did_you_mean(s.value, setting_list));
-            else if (std::find(r.settings.begin(), r.settings.end(), s.value) != r.settings.end())
-                diags.error(s.where, label + " lists setting '" + s.value + "' twice");
-            else
-                r.settings.push_back(s.value);
-        }
-
-        read_progressions(m, label, role_list, r);  // progressions.cpp: ids or {to, via}
-        for (const auto& a : m.text_list("aliases", false)) r.aliases.push_back(a.value);
-
-        r.url = m.text("url", false);
-        if (!r.url.empty() && !is_safe_url(r.url))
-            diags.error(m.where("url"), "url '" + r.url + "' is not allowed: only https:, http: and mailto: links may be used");
-        c.roles.push_back(std::move(r));
-    }
-    if (top.has("roles") && c.roles.empty() && top.get("roles").IsSequence())
-        diags.error(top.where("roles"), "'roles' must list at least one role");
+    IdsSeen ids;
+    read_header(top, c);
+    read_levels(top, ids, c);
+    read_settings(top, ids, c);
+    std::vector<std::string> role_list = read_roles(top, ids, c);  // roles.cpp
     read_entry_routes(top, role_list, c);
-
-    for (const auto& node : top.map_list("glossary", false)) {
-        MapReader m(node, "glossary entry", file, diags, {"term", "definition"});
-        if (!m.is_map()) continue;
-        c.glossary.push_back({m.text("term", true), m.text("definition", true)});
-    }
-    for (const auto& node : top.map_list("panels", false)) {
-        MapReader m(node, "panel", file, diags, {"title", "text"});
-        if (!m.is_map()) continue;
-        c.panels.push_back({m.text("title", true), m.text("text", true)});
-    }
-
+    read_notes(top, c);
     read_stories(top, c);  // stories.cpp
     read_accept_warnings(top, role_list, c);
 
