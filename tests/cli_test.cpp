@@ -343,3 +343,26 @@ TEST_CASE("render finds the default style from any folder, and says how many rol
     CHECK(fs::exists(dir.file("poster.pdf")));
     CHECK_THAT(r.err, Contains("4 roles, 3 links"));
 }
+
+TEST_CASE("render --view draws only part of the catalogue, titled by what it shows", "[cli][render]") {
+    TempDir dir;
+    const std::string ncl = source_path("data/ncl-career-pathways.yaml");
+    RunResult r = run_cli({"render", ncl, "--view", "{settings: [primary]}", "--page", "A3", "--format", "svg", "-o",
+                           dir.file("primary.svg")});
+    INFO(report(r));
+    REQUIRE(r.status == 0);
+    std::size_t primary = 0;
+    for (const auto& role : shipped_catalogue("data/ncl-career-pathways.yaml").roles)
+        primary += std::count(role.settings.begin(), role.settings.end(), "primary") ? 1 : 0;
+    CHECK_THAT(r.err, Contains(std::to_string(primary) + " roles"));
+    CHECK_THAT(read_file(dir.file("primary.svg")), Contains(": Primary"));
+
+    RunResult typo = run_cli({"render", ncl, "--view", "{settings: [primry]}", "-o", dir.file("typo.pdf")});
+    CHECK(typo.status == 1);
+    CHECK_THAT(typo.err, Contains("--view:1:13: error: unknown setting 'primry'"));
+    CHECK_THAT(typo.err, Contains("did you mean 'primary'?"));
+    CHECK_FALSE(fs::exists(dir.file("typo.pdf")));
+
+    RunResult both = run_cli({"render", ncl, "--view", "all", "--story", "x", "-o", dir.file("both.pdf")});
+    CHECK(both.status == 2);
+}

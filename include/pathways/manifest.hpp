@@ -98,8 +98,12 @@ std::optional<BuildPlan> make_build_plan(Manifest manifest, Diagnostics& diags);
 /// load_manifest then make_build_plan.
 std::optional<BuildPlan> load_build_plan(const std::string& manifest_path, Diagnostics& diags);
 
-/// The poster's title: its own, else for a setting, level or reachable-from view the catalogue's
-/// title with what the view shows ("…: Primary care"), else the catalogue's.
+/// The title a poster of `view` gets when it is given none: the catalogue's for the whole of it;
+/// for a setting, level or reachable-from view the catalogue's with what the view shows ("…: Primary
+/// care"); "Your route: from … to …" for a route; the story's own title for a story.
+std::string view_title(const View& view, const Catalogue& catalogue);
+
+/// The poster's title: its own, else view_title.
 std::string poster_title(const PosterSpec& poster, const Catalogue& catalogue);
 
 /// What the view shows, in words: "All roles", "Primary care", "Roles reachable from Nurse", ...

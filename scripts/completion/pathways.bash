@@ -7,7 +7,7 @@ _pathways() {
     local program=${COMP_WORDS[0]} command="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            check|export|render|build|help) command=${COMP_WORDS[i]}; break ;;
+            check|export|render|build|route|import|help) command=${COMP_WORDS[i]}; break ;;
         esac
     done
     if [[ -z $command ]]; then
@@ -15,9 +15,9 @@ _pathways() {
         return
     fi
     case $command:$prev in
-        help:*) COMPREPLY=($(compgen -W "check export render build" -- "$cur")); return ;;
-        render:--format) COMPREPLY=($(compgen -W "pdf svg png" -- "$cur")); return ;;
-        export:--format|export:-f) COMPREPLY=($(compgen -W "json dot" -- "$cur")); return ;;
+        help:*) COMPREPLY=($(compgen -W "check export render build route import" -- "$cur")); return ;;
+        render:--format) COMPREPLY=($(compgen -W "pdf svg png html" -- "$cur")); return ;;
+        export:--format|export:-f) COMPREPLY=($(compgen -W "json dot csv xlsx graphml mermaid" -- "$cur")); return ;;
         render:--page) COMPREPLY=($(compgen -W "A0 A1 A2 A3 A4" -- "$cur")); return ;;
         render:--dpi) COMPREPLY=($(compgen -W "72 96 150 300 600" -- "$cur")); return ;;
         build:-j|build:--jobs|render:--svg-width|render:--id-prefix) return ;;

@@ -547,11 +547,18 @@ std::string describe_view(const View& view, const Catalogue& c) {
     return {};
 }
 
-std::string poster_title(const PosterSpec& p, const Catalogue& c) {
-    if (!p.title.empty()) return p.title;
-    if (p.view.kind == View::Kind::All) return c.title;
-    if (p.view.kind == View::Kind::Story) return describe_view(p.view, c);
-    return c.title + ": " + describe_view(p.view, c);
+std::string view_title(const View& view, const Catalogue& c) {
+    std::string words = describe_view(view, c);
+    switch (view.kind) {
+        case View::Kind::All: return c.title;
+        case View::Kind::Story: return words;
+        case View::Kind::Route:
+            if (!words.empty()) words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+            return "Your route: " + words;
+        default: return c.title + ": " + words;
+    }
 }
+
+std::string poster_title(const PosterSpec& p, const Catalogue& c) { return p.title.empty() ? view_title(p.view, c) : p.title; }
 
 }  // namespace pathways

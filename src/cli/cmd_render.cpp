@@ -15,6 +15,7 @@
 #include "pathways/manifest.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/route.hpp"
+#include "pathways/view_option.hpp"
 
 #ifndef PATHWAYS_DATA_RELATIVE
 #define PATHWAYS_DATA_RELATIVE "../share/pathways"  // set by cmake/Install.cmake from the install folders
@@ -58,6 +59,10 @@ public:
         route->type_name("FROM TO");
         auto* story = sub->add_option("--story", story_, "Draw one of the catalogue's career stories on the whole map (its id)");
         route->excludes(story);
+        auto* view = sub->add_option("--view", view_,
+                                     "Only part of the catalogue, written as a manifest view: all, '{settings: [ID...]}', "
+                                     "'{levels: [ID...]}' or '{reachable_from: ROLE}'");
+        view->excludes(route)->excludes(story);
         return sub;
     }
 
@@ -77,9 +82,12 @@ public:
         check_names(*catalogue, diags, strict_);
         if (!show_from(diags, shown)) return kInvalidInput;
         shown = diags.all().size();
+        std::optional<View> view = chosen_view(*catalogue, diags);
+        if (!view) return kInvalidInput;
+        PathwayGraph graph = select(*catalogue, *view);
         std::string paper = page_.empty() ? style->page : page_;
-        if (catalogue->roles.size() > role_limit(paper) && !force_) {
-            std::cerr << catalogue_ << ": error: " << catalogue->roles.size() << " roles are too many for one readable "
+        if (graph.roles.size() > role_limit(paper) && !force_) {
+            std::cerr << catalogue_ << ": error: " << graph.roles.size() << " roles are too many for one readable "
                       << paper << " poster (at most about " << role_limit(paper)
                       << "): draw a view or a series of posters with `pathways build`, or use a bigger --page "
                          "(--force renders it anyway)\n";
@@ -89,10 +97,7 @@ public:
         options.page = page_;
         if (portrait_) options.landscape = false;
         if (landscape_) options.landscape = true;
-        std::optional<View> view = focus_view(*catalogue);
-        if (!view) return kInvalidInput;
         options.title = view_title(*view, *catalogue);
-        PathwayGraph graph = select(*catalogue, *view);
         std::optional<Poster> composed;
         {
             RenderProgress progress("laying out " + std::to_string(graph.roles.size()) + " roles");
@@ -115,8 +120,16 @@ public:
     }
 
 private:
-    /// The view asked for: the whole catalogue, a route (--route) or a story (--story); nothing
-    /// after saying why when a role, route or story is not there.
+    /// The view asked for: the whole catalogue, a manifest view (--view), a route (--route) or a
+    /// story (--story); nothing after saying why when it names what is not there.
+    std::optional<View> chosen_view(const Catalogue& c, Diagnostics& diags) const {
+        if (view_.empty()) return focus_view(c);
+        auto view = parse_view_option(view_, c, diags);
+        if (!view) diags.print_errors(std::cerr);
+        return view;
+    }
+
+    /// The whole catalogue, a route (--route) or a story (--story).
     std::optional<View> focus_view(const Catalogue& c) const {
         View view;
         if (route_.size() == 2) {
@@ -146,18 +159,6 @@ private:
             view.ids = {story_};
         }
         return view;
-    }
-
-    /// The poster's title: the catalogue's, or what the route or story shows.
-    static std::string view_title(const View& view, const Catalogue& c) {
-        if (view.kind == View::Kind::Route) return "Your route: " + lower_from(describe_view(view, c));
-        if (view.kind == View::Kind::Story) return describe_view(view, c);
-        return {};
-    }
-
-    static std::string lower_from(std::string s) {
-        if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-        return s;
     }
 
     /// Hardening (#15): warns about text under the page's floor and settings sharing a colour
@@ -239,6 +240,7 @@ private:
     std::string catalogue_, style_, page_, format_, output_;
     std::vector<std::string> route_;
     std::string story_;
+    std::string view_;  // --view, as a manifest writes it
     std::string id_prefix_;
     bool to_stdout_ = false;
     bool portrait_ = false, landscape_ = false, embed_ = false;
