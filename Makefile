@@ -14,7 +14,7 @@ MAKEFLAGS += --no-print-directory
 # the compiling itself is parallel through JOBS.
 .NOTPARALLEL:
 
-.PHONY: all deps test-deps package-deps configure program build posters test sanitize bench install package clean
+.PHONY: all deps test-deps package-deps configure program build posters test sanitize bench readme-figures install package clean
 
 all: build
 
@@ -69,6 +69,11 @@ bench: program
 	@command -v dot >/dev/null || { echo "bench: needs Graphviz's dot as its yardstick (apt-get install graphviz)"; exit 1; }
 	@command -v farm-bench >/dev/null || { echo "bench: needs farm-bench to time paired runs"; exit 1; }
 	python3 bench/run.py --pathways $(BUILD_DIR)/pathways $(BENCH_FLAGS)
+
+# Re-measures the figures the README quotes (render report, layout figures, build times) and the
+# preview image, and rewrites them in place; `make test` checks the layout figures are current.
+readme-figures: program
+	python3 scripts/readme-figures --program $(BUILD_DIR)/pathways
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitize
