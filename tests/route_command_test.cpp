@@ -104,9 +104,7 @@ TEST_CASE("route --format json gives the routes as data", "[cli][route]") {
 }
 
 TEST_CASE("no route: says so, with what is reachable from FROM and what leads to TO, exit 1", "[cli][route]") {
-    Diagnostics d;
-    auto c = load_catalogue(kNcl, d);
-    REQUIRE(c);
+    const Catalogue* c = &catalogue_at(kNcl);
     RunResult none = run_cli({"route", kNcl, "Cook", "Nurse"});
     CHECK(none.status == 1);
     auto lines = lines_of(none.out);

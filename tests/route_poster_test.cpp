@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
 #include <set>
 #include <string>
@@ -20,22 +21,6 @@ using namespace pathways;
 using namespace pathways::test;
 
 namespace {
-
-Catalogue load_cat(const std::string& relative) {
-    Diagnostics d;
-    auto c = load_catalogue(source_path(relative), d);
-    INFO(dump(d));
-    REQUIRE(c);
-    return *c;
-}
-
-Style nhs_style() {
-    Diagnostics d;
-    auto s = load_style(source_path("styles/nhs.yaml"), d);
-    INFO(dump(d));
-    REQUIRE(s);
-    return *s;
-}
 
 /// What an SVG says of its roles and links: the role id of each role box and the (from, to) role
 /// ids of each link, split by their emphasis class.
@@ -94,8 +79,8 @@ PosterOptions a3_portrait() {
 }  // namespace
 
 TEST_CASE("A route poster stresses exactly the route's roles and links and fades the rest", "[route-poster]") {
-    Catalogue c = load_cat("data/ncl-career-pathways.yaml");
-    Style style = nhs_style();
+    const Catalogue& c = shipped_catalogue("data/ncl-career-pathways.yaml");
+    const Style& style = shipped_style("nhs");
     View view{View::Kind::Route, {"housing-support-officer", "general-practice-nurse"}};
     PathwayGraph g = select(c, view);
     REQUIRE(g.focus.kind == Focus::Kind::Route);
@@ -130,8 +115,8 @@ TEST_CASE("A route poster stresses exactly the route's roles and links and fades
 }
 
 TEST_CASE("A route poster's first legend panel lists every shortest route's steps in order", "[route-poster]") {
-    Catalogue c = load_cat("data/ncl-career-pathways.yaml");
-    Style style = nhs_style();
+    const Catalogue& c = shipped_catalogue("data/ncl-career-pathways.yaml");
+    const Style& style = shipped_style("nhs");
     PathwayGraph g = select(c, View{View::Kind::Route, {"housing-support-officer", "general-practice-nurse"}});
     Poster p = compose_poster(g, style, a3_portrait());
     const auto& routes = g.focus.routes.routes;
@@ -143,7 +128,7 @@ TEST_CASE("A route poster's first legend panel lists every shortest route's step
     std::string words = page_words(p);
     for (const auto& route : routes) {
         for (std::size_t k = 0; k < route.roles.size(); ++k) {
-            std::string line = std::to_string(k + 1) + ". " + route.roles[k]->name;
+            std::string line = step_label(k) + ": " + route.roles[k]->name;  // as `pathways route` says it
             std::size_t i = find_text(p, line, at);
             INFO(line);
             REQUIRE(i != std::string::npos);
@@ -156,8 +141,8 @@ TEST_CASE("A route poster's first legend panel lists every shortest route's step
 
 TEST_CASE("A story poster numbers its steps on the map, marks jobs the catalogue lacks and tells the story",
           "[story-poster]") {
-    Catalogue c = load_cat("data/nhs-management-careers.yaml");
-    Style style = nhs_style();
+    const Catalogue& c = shipped_catalogue("data/nhs-management-careers.yaml");
+    const Style& style = shipped_style("nhs");
     for (const auto& story : c.stories) {
         INFO(story.id);
         PathwayGraph g = select(c, View{View::Kind::Story, {story.id}});
@@ -191,17 +176,16 @@ TEST_CASE("A story poster numbers its steps on the map, marks jobs the catalogue
         for (const auto& s : stops)
             if (s.role) want.insert(s.role->id);
         CHECK(e.emphasised_roles == want);
-        CHECK(e.emphasised_roles.size() + e.faded_roles.size() == c.roles.size());
+        CHECK(e.emphasised_roles.size() + e.faded_roles.size() == g.roles.size());
         for (std::size_t i = 0; i < stops.size(); ++i)
             CHECK(svg.find("class=\"badge step-" + std::to_string(i + 1) + "\"") != std::string::npos);
         // A screen reader hears the steps too (the SVG's description).
         CHECK(svg.find("The story&#39;s steps, numbered on the map: 1. ") != std::string::npos);
 
         // The panel: who, the headline, then the steps in order.
-        std::size_t at = find_text(p, story.name);
-        REQUIRE(at != std::string::npos);
-        std::string words = page_words(p);
+        std::string words = page_words(p);  // the name may wrap in a narrow column
         std::size_t pos = words.find(story.name);
+        REQUIRE(pos != std::string::npos);
         for (std::size_t i = 0; i < stops.size(); ++i) {
             std::size_t next = words.find(std::to_string(i + 1) + ". " + stops[i].text.substr(0, 15), pos);
             INFO(stops[i].text);
@@ -212,8 +196,8 @@ TEST_CASE("A story poster numbers its steps on the map, marks jobs the catalogue
 }
 
 TEST_CASE("Posters that are not routes or stories carry no emphasis", "[route-poster]") {
-    Catalogue c = load_cat("data/ncl-career-pathways.yaml");
-    Style style = nhs_style();
+    const Catalogue& c = shipped_catalogue("data/ncl-career-pathways.yaml");
+    const Style& style = shipped_style("nhs");
     PathwayGraph g = select(c, View{});
     CHECK_FALSE(g.focus.active());
     Poster p = compose_poster(g, style, a3_portrait());
@@ -243,7 +227,7 @@ TEST_CASE("A route on a generated catalogue of several hundred roles", "[route-p
     PathwayGraph g = select(*c, View{View::Kind::Route, {"r0-10", "r5-12"}});
     // From role 10 to role 12 five levels up: 2 of the 5 steps move along, so C(5,2) = 10 routes.
     REQUIRE(g.focus.routes.routes.size() == 10);
-    Style style = nhs_style();
+    const Style& style = shipped_style("nhs");
     Layout L = Layout::make(g, style, false, 1);
     std::set<std::string> stressed;
     for (const auto& r : L.roles())
@@ -321,4 +305,144 @@ TEST_CASE("render --route and --story: names resolve, mistakes exit 1 with a sug
     CHECK(story.err.find("did you mean 'denise-boardman'?") != std::string::npos);
     auto both = run_cli({"render", mgmt, "--story", "don-richards", "--route", "a", "b", "-o", dir.file("w.pdf")});
     CHECK(both.status == 2);
+}
+
+TEST_CASE("A story poster draws the staff groups of its story, every step's band, and says so", "[story-poster]") {
+    const Catalogue& c = shipped_catalogue("data/nhs-management-careers.yaml");
+    for (const auto& story : c.stories) {
+        INFO(story.id);
+        PathwayGraph g = select(c, View{View::Kind::Story, {story.id}});
+        // Exactly the roles in a staff group of one of the story's jobs.
+        std::set<std::string> groups;
+        for (const auto& step : story.steps)
+            if (!step.role.empty())
+                for (const auto& s : c.role(step.role)->settings) groups.insert(s);
+        std::vector<const Role*> want;
+        for (const auto& r : c.roles)
+            if (std::any_of(r.settings.begin(), r.settings.end(), [&](const std::string& s) { return groups.count(s); }))
+                want.push_back(&r);
+        CHECK(g.roles == want);
+        CHECK(g.roles.size() < c.roles.size());
+        REQUIRE(g.focus.map_settings.size() == groups.size());
+        // Every step's level is a band of the drawing.
+        for (const auto& stop : g.focus.stops) CHECK(std::count(g.levels.begin(), g.levels.end(), stop.level) == 1);
+        // The panel says which part of the map it is.
+        Poster p = compose_poster(g, shipped_style("nhs"), a3_portrait());
+        std::string words = page_words(p);
+        CHECK(words.find("The map shows the staff group") != std::string::npos);
+        CHECK(words.find(g.focus.map_settings.front()->name) != std::string::npos);
+    }
+}
+
+TEST_CASE("A story whose free-text step has no band among its groups is drawn on the whole map", "[story-poster]") {
+    TempDir dir;
+    std::string path = dir.file("story.yaml");
+    write_file(path,
+               "title: T\npublisher: P\nsource: S\nversion: \"1\"\nsetting_dimension: Care setting\n"
+               "levels:\n  - {id: low, name: Low, description: d}\n  - {id: high, name: High, description: d}\n"
+               "settings:\n  - {id: a, name: A, description: d}\n  - {id: b, name: B, description: d}\nroles:\n"
+               "  - {id: helper, name: Helper, level: low, settings: [a], summary: s, progresses_to: [lead]}\n"
+               "  - {id: lead, name: Lead, level: low, settings: [a], summary: s}\n"
+               "  - {id: chief, name: Chief, level: high, settings: [b], summary: s}\n"
+               "stories:\n"
+               "  - id: one\n    name: One\n    title: t\n    source: s\n    steps: [helper, lead]\n"
+               "  - id: two\n    name: Two\n    title: t\n    source: s\n"
+               "    steps: [helper, {text: A senior job, level: high}]\n");
+    const Catalogue& c = catalogue_at(path);
+    PathwayGraph one = select(c, View{View::Kind::Story, {"one"}});
+    CHECK(one.roles.size() == 2);  // setting a only
+    REQUIRE(one.focus.map_settings.size() == 1);
+    CHECK(one.focus.map_settings[0]->id == "a");
+    PathwayGraph two = select(c, View{View::Kind::Story, {"two"}});
+    CHECK(two.roles.size() == 3);  // level high holds no role of setting a: the whole map
+    CHECK(two.focus.map_settings.empty());
+}
+
+TEST_CASE("Every story poster of the booklet reads on A3 portrait: no text under the 9 pt floor", "[story-poster]") {
+    const Catalogue& c = shipped_catalogue("data/nhs-management-careers.yaml");
+    for (const auto& story : c.stories) {
+        Poster p = compose_poster(select(c, View{View::Kind::Story, {story.id}}), shipped_style("nhs"), a3_portrait());
+        INFO(story.id << ": smallest text " << p.smallest_text() << " pt, role names " << p.role_text_size << " pt");
+        CHECK(p.role_text_size >= 9.0);
+        CHECK(p.smallest_text() >= 9.0);
+    }
+}
+
+TEST_CASE("A link's tooltip in the SVG says what the step takes", "[route-poster][via]") {
+    const Catalogue& c = shipped_catalogue("data/ncl-career-pathways.yaml");
+    const Role& paramedic = *c.role("paramedic");
+    std::string via = progression_via(paramedic, "community-paramedic");
+    REQUIRE_FALSE(via.empty());
+    PathwayGraph g = select(c, View{View::Kind::Route, {"paramedic", "advanced-practitioner"}});
+    Poster p = compose_poster(g, shipped_style("nhs"), a3_portrait());
+    std::string svg = render_svg(p, shipped_style("nhs"), {false, "v", 0});
+    std::string escaped = std::regex_replace(via, std::regex("'"), "&#39;");
+    std::smatch m;
+    const std::string arrow = " \xE2\x86\x92 ";
+    const Role& community = *c.role("community-paramedic");
+    const Role& advanced = *c.role("advanced-practitioner");
+    std::regex title_re("<g id=\"v-link-paramedic__community-paramedic[a-z0-9_-]*\" class=\"[^\"]*\"><title>([^<]*)</title>");
+    REQUIRE(std::regex_search(svg, m, title_re));
+    CHECK(m[1].str() == paramedic.name + arrow + community.name + ", via " + escaped);
+    // A progression the catalogue says nothing more of keeps the plain arrow.
+    REQUIRE(progression_via(community, "advanced-practitioner").empty());
+    std::regex plain_re("<g id=\"v-link-community-paramedic[a-z0-9_-]*__advanced-practitioner[a-z0-9_-]*\" class=\"[^\"]*\"><title>([^<]*)</title>");
+    REQUIRE(std::regex_search(svg, m, plain_re));
+    CHECK(m[1].str() == community.name + arrow + advanced.name);
+}
+
+TEST_CASE("The embeddable SVG's compact legend keys the route's and the story's marks", "[route-poster][svg]") {
+    const Catalogue& ncl = shipped_catalogue("data/ncl-career-pathways.yaml");
+    const Style& style = shipped_style("nhs");
+    SvgOptions embed{true, "e", 0};
+    Poster route = compose_poster(select(ncl, View{View::Kind::Route, {"paramedic", "advanced-practitioner"}}), style,
+                                  a3_portrait());
+    std::string svg = render_svg(route, style, embed);
+    auto legend = svg.substr(svg.find("<g id=\"e-legend\""));
+    CHECK(legend.find(">Your route:</text>") != std::string::npos);
+    CHECK(legend.find("<g class=\"key emphasised\">") != std::string::npos);
+    CHECK(legend.find(">A step of the route</text>") != std::string::npos);
+    CHECK(legend.find("<g class=\"node emphasised\">") != std::string::npos);
+    CHECK(legend.find("<g class=\"node faded\">") != std::string::npos);
+    CHECK(legend.find(">Not on the route (faded)</text>") != std::string::npos);
+
+    const Catalogue& mgmt = shipped_catalogue("data/nhs-management-careers.yaml");
+    Poster story = compose_poster(select(mgmt, View{View::Kind::Story, {"angela-paice"}}), style, a3_portrait());
+    svg = render_svg(story, style, embed);
+    legend = svg.substr(svg.find("<g id=\"e-legend\""));
+    CHECK(legend.find(">The story:</text>") != std::string::npos);
+    CHECK(legend.find("<g class=\"trail\">") != std::string::npos);
+    CHECK(legend.find("<g class=\"badge\">") != std::string::npos);
+    CHECK(legend.find(">Its steps, numbered in order</text>") != std::string::npos);
+    CHECK(legend.find(">Not in the story (faded)</text>") != std::string::npos);
+
+    // A poster that is neither has no such key.
+    Poster plain = compose_poster(select(ncl, View{}), style, a3_portrait());
+    svg = render_svg(plain, style, embed);
+    CHECK(svg.find("Your route:") == std::string::npos);
+    CHECK(svg.find("The story:") == std::string::npos);
+}
+
+TEST_CASE("The default poster set's route and story posters print no text under their page's floor", "[story-poster][route-poster][manifest]") {
+    Diagnostics d;
+    auto plan = load_build_plan(source_path("data/posters.yaml"), d);
+    INFO(dump(d));
+    REQUIRE(plan);
+    std::size_t checked = 0;
+    for (const auto& spec : plan->manifest.posters) {
+        if (spec.view.kind != View::Kind::Route && spec.view.kind != View::Kind::Story) continue;
+        PosterOptions o;
+        o.page = spec.page;
+        o.landscape = spec.landscape;
+        o.build_date = "1 January 2026";
+        const Catalogue& c = plan->catalogue_of(spec).value;
+        o.title = poster_title(spec, c);
+        Poster p = compose_poster(select(c, spec.view), plan->style_of(spec).value, o);
+        // The floor the layout aims for: 12 pt on A1, scaled with the page, never under 9 pt.
+        double floor = std::max(9.0, 12.0 * std::sqrt(std::min(p.width, p.height) / paper_size("A1")->width));
+        INFO(spec.name << " (" << p.paper << "): smallest text " << p.smallest_text() << " pt, floor " << floor);
+        CHECK(p.smallest_text() >= floor);
+        ++checked;
+    }
+    CHECK(checked == 6);  // one route, five stories
 }

@@ -19,19 +19,6 @@ using namespace pathways::test;
 
 namespace {
 
-const Catalogue& shipped(const std::string& relative) {
-    static std::map<std::string, Catalogue> cache;
-    auto it = cache.find(relative);
-    if (it == cache.end()) {
-        Diagnostics d;
-        auto c = load_catalogue(source_path(relative), d);
-        INFO(relative << "\n" << dump(d));
-        REQUIRE(c);
-        it = cache.emplace(relative, std::move(*c)).first;
-    }
-    return it->second;
-}
-
 /// A catalogue built in memory: `n` roles over `levels` levels, two settings, links from `edges`.
 Catalogue generated(std::size_t n, const std::vector<std::pair<std::size_t, std::size_t>>& edges, int levels = 5) {
     Catalogue c;
@@ -235,12 +222,12 @@ void check_all_routes(const Catalogue& c, std::size_t max_pairs = 1'000'000) {
 }  // namespace
 
 TEST_CASE("shortest routes match a breadth-first search on the NCL catalogue, for every pair", "[route]") {
-    check_shortest_all_pairs(shipped("data/ncl-career-pathways.yaml"));
+    check_shortest_all_pairs(shipped_catalogue("data/ncl-career-pathways.yaml"));
 }
 
 TEST_CASE("shortest routes match a breadth-first search on the management catalogue, for every pair", "[route]") {
-    check_shortest_all_pairs(shipped("data/nhs-management-careers.yaml"));
-    check_shortest_all_pairs(shipped("tests/data/stories-valid.yaml"));
+    check_shortest_all_pairs(shipped_catalogue("data/nhs-management-careers.yaml"));
+    check_shortest_all_pairs(shipped_catalogue("tests/data/stories-valid.yaml"));
 }
 
 TEST_CASE("shortest routes match a breadth-first search on generated catalogues with cycles", "[route][generated]") {
@@ -251,8 +238,8 @@ TEST_CASE("shortest routes match a breadth-first search on generated catalogues 
 }
 
 TEST_CASE("all routes (--all) are exactly the routes up to two steps longer than the shortest", "[route]") {
-    check_all_routes(shipped("data/ncl-career-pathways.yaml"));
-    check_all_routes(shipped("data/nhs-management-careers.yaml"));
+    check_all_routes(shipped_catalogue("data/ncl-career-pathways.yaml"));
+    check_all_routes(shipped_catalogue("data/nhs-management-careers.yaml"));
     check_all_routes(random_catalogue(60, 3, 7), 1500);
 }
 
@@ -296,7 +283,7 @@ TEST_CASE("routes, reachable sets and leading sets do not recurse: a 100,000-rol
 
 TEST_CASE("reachable and leading sets match the test's own search", "[route]") {
     for (const std::string file : {"data/ncl-career-pathways.yaml", "data/nhs-management-careers.yaml"}) {
-        const Catalogue& c = shipped(file);
+        const Catalogue& c = shipped_catalogue(file);
         for (const auto& role : c.roles) {
             INFO(file << ": " << role.id);
             std::set<std::string> onward, before;
@@ -314,7 +301,7 @@ TEST_CASE("reachable and leading sets match the test's own search", "[route]") {
 }
 
 TEST_CASE("a route to the same role, or to an unreachable one, is empty", "[route]") {
-    const Catalogue& c = shipped("data/ncl-career-pathways.yaml");
+    const Catalogue& c = shipped_catalogue("data/ncl-career-pathways.yaml");
     CHECK_FALSE(find_routes(c, *c.role("nurse"), *c.role("nurse")).found());
     RouteResult none = find_routes(c, *c.role("cook"), *c.role("nurse"));
     CHECK_FALSE(none.found());
@@ -322,7 +309,7 @@ TEST_CASE("a route to the same role, or to an unreachable one, is empty", "[rout
 }
 
 TEST_CASE("route steps carry the catalogue's via and say when they change care setting", "[route]") {
-    const Catalogue& c = shipped("data/ncl-career-pathways.yaml");
+    const Catalogue& c = shipped_catalogue("data/ncl-career-pathways.yaml");
     RouteOptions all;
     all.all = true;
     RouteResult r = find_routes(c, *c.role("physiotherapist"), *c.role("advanced-practitioner"), all);
@@ -341,7 +328,7 @@ TEST_CASE("route steps carry the catalogue's via and say when they change care s
 }
 
 TEST_CASE("roles are found by id, name or alias in any case and spacing", "[route][lookup]") {
-    const Catalogue& c = shipped("data/ncl-career-pathways.yaml");
+    const Catalogue& c = shipped_catalogue("data/ncl-career-pathways.yaml");
     const Role* worker = c.role("care-worker");
     CHECK(find_role(c, "care-worker").role == worker);
     CHECK(find_role(c, "Care Worker").role == worker);

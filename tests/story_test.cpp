@@ -16,15 +16,6 @@ using namespace pathways::test;
 
 namespace {
 
-Catalogue load_ok(const std::string& path) {
-    Diagnostics d;
-    auto c = load_catalogue(path, d);
-    INFO(dump(d));
-    REQUIRE(c);
-    CHECK(d.errors() == 0);
-    return *c;
-}
-
 /// The printed diagnostics of a file that must not load, with the file name cut off.
 std::vector<std::string> errors_of(const std::string& name) {
     Diagnostics d;
@@ -78,7 +69,7 @@ std::vector<std::string> expected_via_and_stories(const Catalogue& c) {
 }  // namespace
 
 TEST_CASE("progressions may say what the step takes, and stay plain role ids", "[story][via]") {
-    Catalogue c = load_ok(data_path("stories-valid.yaml"));
+    const Catalogue& c = catalogue_at(data_path("stories-valid.yaml"));
     const Role* assistant = c.role("care-assistant");
     REQUIRE(assistant);
     CHECK(assistant->progresses_to == std::vector<std::string>{"nurse", "team-leader"});
@@ -93,7 +84,7 @@ TEST_CASE("progressions may say what the step takes, and stay plain role ids", "
 TEST_CASE("every role keeps progresses_to, progression_at and progression_via the same length", "[story][via][data]") {
     for (const std::string file : {"data/ncl-career-pathways.yaml", "data/nhs-management-careers.yaml",
                                    "tests/data/minimal-valid.yaml"}) {
-        Catalogue c = load_ok(source_path(file));
+        const Catalogue& c = catalogue_at(source_path(file));
         std::size_t vias = 0;
         for (const auto& r : c.roles) {
             INFO(file << ": " << r.id);
@@ -121,7 +112,7 @@ TEST_CASE("mistakes in via progressions are located, with suggestions", "[story]
 }
 
 TEST_CASE("stories load with role steps, titled role steps and free-text steps", "[story]") {
-    Catalogue c = load_ok(data_path("stories-valid.yaml"));
+    const Catalogue& c = catalogue_at(data_path("stories-valid.yaml"));
     REQUIRE(c.stories.size() == 2);
     const Story* sam = find_story(c, "sam");
     REQUIRE(sam);
@@ -170,7 +161,7 @@ TEST_CASE("pathways check reports story errors with the exit status for invalid 
 }
 
 TEST_CASE("the management catalogue tells the booklet's five real-life stories", "[story][data]") {
-    Catalogue c = load_ok(source_path("data/nhs-management-careers.yaml"));
+    const Catalogue& c = catalogue_at(source_path("data/nhs-management-careers.yaml"));
     std::vector<std::string> ids;
     for (const auto& s : c.stories) ids.push_back(s.id);
     CHECK(ids == std::vector<std::string>{"angela-paice", "don-richards", "richard-lewis", "denise-boardman",
@@ -200,18 +191,18 @@ TEST_CASE("via and stories round-trip through JSON export", "[story][via][export
     for (const std::string& path : {data_path("stories-valid.yaml"), source_path("data/ncl-career-pathways.yaml"),
                                    source_path("data/nhs-management-careers.yaml")}) {
         INFO(path);
-        Catalogue c = load_ok(path);
+        const Catalogue& c = catalogue_at(path);
         std::string json = export_json(c);
         CHECK(python_via_and_stories(json) == expected_via_and_stories(c));
     }
-    Catalogue minimal = load_ok(data_path("minimal-valid.yaml"));
+    const Catalogue& minimal = catalogue_at(data_path("minimal-valid.yaml"));
     std::string plain = export_json(minimal);
     CHECK(plain.find("\"via\"") == std::string::npos);  // additive: nothing new when there is nothing to say
     CHECK(plain.find("\"stories\"") == std::string::npos);
 }
 
 TEST_CASE("a poster's data keeps the via of its links and only the stories it can show", "[story][via][view]") {
-    Catalogue c = load_ok(data_path("stories-valid.yaml"));
+    const Catalogue& c = catalogue_at(data_path("stories-valid.yaml"));
     View hospital{View::Kind::Settings, {"hospital"}};
     Catalogue cut = cut_to(select(c, hospital));
     REQUIRE(cut.role("nurse"));

@@ -91,6 +91,28 @@ const Story* find_story(const Catalogue& catalogue, std::string_view id);
 /// The story's steps resolved against the catalogue (it must be the one the story was read with).
 std::vector<StoryStop> story_stops(const Catalogue& catalogue, const Story& story);
 
+/// The words a route is told in, wherever it is told (the `route` command, a route poster's
+/// panel, the SVG's link tooltips): one home, so the terminal and the poster say the same thing.
+/// "From A to B: the shortest route takes 2 steps" (or "3 shortest routes, each of 2 steps"; with
+/// `all`, "5 routes of 2 to 4 steps (the shortest takes 2 steps)"); no full stop.
+std::string route_headline(const Role& from, const Role& to, const RouteResult& result, bool all);
+/// What the catalogue calls a setting, as it reads mid-sentence: "care setting" from "Care
+/// setting", "staff group" from "Staff group" (an acronym such as "NHS trust" keeps its capitals).
+std::string setting_word(const Catalogue& catalogue);
+/// "1 step", "3 steps".
+std::string step_count(std::size_t steps);
+/// What a route's role at `index` is called in a list of its steps: "Start" (index 0), "Step 1", ...
+std::string step_label(std::size_t index);
+/// "via an apprenticeship" for what a step takes; "" when nothing is said.
+std::string via_words(std::string_view via);
+/// "changes care setting: from Primary care to Secondary care" (the catalogue's own word for a
+/// setting) when the step changes setting; "" when it does not.
+std::string setting_change_words(const Catalogue& catalogue, const RouteStep& step);
+/// The role's levels ("Early career and Mid career") and settings ("Primary care, Social care"),
+/// by name in catalogue order.
+std::string level_names(const Catalogue& catalogue, const Role& role);
+std::string setting_names(const Catalogue& catalogue, const Role& role);
+
 /// How `route` prints: text for people, or JSON.
 enum class RouteFormat { Text, Json };
 

@@ -79,7 +79,7 @@ void LegendComposer::add_settings() {
             double y = legend.y();
             SettingLook look = setting_look(style_, c_, s->id);
             if (!legend.text(s->name, style_.text_size, true, style_.text_colour, "text", bottom_, indent)) return false;
-            if (!legend.text(s->description, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_, indent))
+            if (!brief() && !legend.text(s->description, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_, indent))
                 return false;
             p_->rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {look.fill}, style_.role_border, 1,
                                  setting_tag(style_, c_, s->id), text_colour_for(style_, {look.fill}), {s}, nullptr});
@@ -143,7 +143,7 @@ void LegendComposer::add_levels() {
             Column& legend = *legend_;
             double y = legend.y();
             if (!legend.text(l->name, style_.text_size, true, style_.band_label, "text", bottom_, indent)) return false;
-            if (!legend.text(l->description, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_, indent))
+            if (!brief() && !legend.text(l->description, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_, indent))
                 return false;
             p_->rects.push_back({{legend.x(), y + 2 * f, sw, sh}, {band_fill(style_, i)}, style_.band_border, 1, "", {}, {}, l});
             legend.skip(4);

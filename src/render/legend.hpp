@@ -44,6 +44,9 @@ private:
     void add_route_panel();
     void add_story_panel();
     bool add_route_sample(const std::string& words);
+    /// A route or story poster's legend names the settings and levels without their descriptions,
+    /// leaving the room to the route's or the story's own panel (and its text at full size).
+    bool brief() const { return graph_.focus.active(); }
 
     const PathwayGraph& graph_;
     const Catalogue& c_;

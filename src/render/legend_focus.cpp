@@ -11,28 +11,15 @@ namespace {
 
 constexpr std::size_t kRoutesListed = 4;  // more shortest routes than this are counted, not listed
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
-    return out;
+/// What part of the map a story poster draws: "The map shows the staff groups of this story's
+/// jobs: Management and Wider healthcare team."
+std::string map_words(const Catalogue& c, const std::vector<const Setting*>& settings) {
+    std::string names;
+    for (std::size_t i = 0; i < settings.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == settings.size() ? " and " : ", ") + settings[i]->name;
+    return "The map shows the " + setting_word(c) + (settings.size() == 1 ? "" : "s") + " of this story's jobs: " + names +
+           ".";
 }
-
-std::string setting_names(const Catalogue& c, const Role& r) {
-    std::vector<std::string> names;
-    for (const auto& s : c.settings)
-        if (std::find(r.settings.begin(), r.settings.end(), s.id) != r.settings.end()) names.push_back(s.name);
-    return join(names, ", ");
-}
-
-/// "care setting" from "Care setting".
-std::string dimension_words(const Catalogue& c) {
-    std::string d = c.setting_dimension.empty() ? "setting" : c.setting_dimension;
-    if (d.size() > 1 && std::isupper(static_cast<unsigned char>(d[0])) && !std::isupper(static_cast<unsigned char>(d[1])))
-        d[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(d[0])));
-    return d;
-}
-
-std::string steps_words(std::size_t n) { return std::to_string(n) + (n == 1 ? " step" : " steps"); }
 
 }  // namespace
 
@@ -67,10 +54,7 @@ void LegendComposer::add_route_panel() {
         if (!legend.text(routes.size() > 1 ? "Your routes" : "Your route", style_.heading_size, true,
                          style_.title_colour, "heading", bottom_))
             return false;
-        std::string intro = "From " + focus.from->name + " to " + focus.to->name + ": " +
-                            (routes.size() == 1 ? "the shortest route takes " + steps_words(focus.routes.shortest)
-                                                : std::to_string(routes.size()) + " shortest routes, each of " +
-                                                      steps_words(focus.routes.shortest)) + ".";
+        std::string intro = route_headline(*focus.from, *focus.to, focus.routes, false) + ".";
         if (!legend.text(intro, size, false, ink, "text", bottom_)) return false;
         legend.skip(4);
         return add_route_sample("On the route: bold outlines and thick links. Everything else is faded.");
@@ -83,23 +67,18 @@ void LegendComposer::add_route_panel() {
                 !legend.text("Route " + std::to_string(n + 1) + " of " + std::to_string(routes.size()), size, true,
                              style_.title_colour, "text", bottom_))
                 return false;
-            return legend.text("1. " + route.roles.front()->name, size, false, ink, "text", bottom_);
+            return legend.text(step_label(0) + ": " + route.roles.front()->name, size, false, ink, "text", bottom_);
         });
         for (std::size_t k = 0; k < route.steps.size(); ++k) {
             const RouteStep& step = route.steps[k];
             block([&] {
                 Column& legend = *legend_;
                 const double indent = size * 1.4;
-                if (!legend.text(std::to_string(k + 2) + ". " + step.to->name, size, false, ink, "text", bottom_))
+                if (!legend.text(step_label(k + 1) + ": " + step.to->name, size, false, ink, "text", bottom_)) return false;
+                if (!step.via.empty() && !legend.text(via_words(step.via), size, false, ink, "text", bottom_, indent))
                     return false;
-                if (!step.via.empty() && !legend.text("via " + step.via, size, false, ink, "text", bottom_, indent))
-                    return false;
-                if (step.changes_setting &&
-                    !legend.text("Changes " + dimension_words(c_) + ": from " + setting_names(c_, *step.from) + " to " +
-                                     setting_names(c_, *step.to),
-                                 size, true, ink, "text", bottom_, indent))
-                    return false;
-                return true;
+                return !step.changes_setting ||
+                       legend.text(setting_change_words(c_, step), size, true, ink, "text", bottom_, indent);
             });
         }
         legend_->skip(6);
@@ -138,7 +117,9 @@ void LegendComposer::add_story_panel() {
                                  size, false, ink, "text", bottom_);
         });
     }
-    block([&] { return legend_->text("Source: " + story.source, size * 0.9, false, ink, "text", bottom_); });
+    if (!focus.map_settings.empty())
+        block([&] { return legend_->text(map_words(c_, focus.map_settings), size, false, ink, "text", bottom_); });
+    block([&] { return legend_->text("Source: " + story.source, size, false, ink, "text", bottom_); });
     legend_->skip(10);
 }
 

@@ -78,7 +78,8 @@ Poster blank_page(const PathwayGraph& graph, const Style& style, const PosterOpt
     p.font = style.font;
     p.background = style.page_background;
     p.title = options.title.empty() ? c.title : options.title;
-    p.subtitle = c.subtitle;
+    // A story is drawn on part of the map (story_map): the catalogue's subtitle would describe the whole.
+    p.subtitle = graph.focus.kind == Focus::Kind::Story ? "A career story, step by step, on the map of " + c.title : c.subtitle;
     p.catalogue = &c;
     p.settings = graph.settings;
     p.setting_dimension = c.setting_dimension;
@@ -169,6 +170,18 @@ PageError no_room(const Poster& p, const Style& style, double roomiest, double m
                      " mm); use a larger page, or a style with smaller margins or text");
 }
 
+/// Drops the placements whose text (the legend's, shrunk to fit, or the drawing's) would print
+/// under the floor, when another placement keeps all of it legible.
+void keep_legible(std::vector<Placement>& trials, const Composition& k) {
+    const double floor = k.min_scale * std::min(k.style.role_size, k.style.band_size) - 1e-6;
+    auto legible = [&](const Placement& t) {
+        return t.shape.scale >= k.min_scale - 1e-9 &&
+               std::all_of(t.texts.begin(), t.texts.end(), [&](const PageText& x) { return x.size >= floor; });
+    };
+    if (std::any_of(trials.begin(), trials.end(), legible))
+        std::erase_if(trials, [&](const Placement& t) { return !legible(t); });
+}
+
 /// Every placement the style allows, the chosen one (by choose_shape, as for shapes) applied to `p`.
 Placement choose_placement(Poster& p, Composition& k) {
     const std::size_t base_texts = p.texts.size();
@@ -179,6 +192,7 @@ Placement choose_placement(Poster& p, Composition& k) {
         if (auto t = try_placement(p, k, right, base_texts, roomiest)) trials.push_back(std::move(*t));
     }
     if (trials.empty()) throw no_room(p, k.style, roomiest, k.min_side);
+    keep_legible(trials, k);
     std::vector<ShapeScore> scores;
     for (const auto& t : trials) scores.push_back({t.shape.scale, t.shape.fill, t.shape.crossings});
     Placement won = std::move(trials[choose_shape(scores, k.min_scale, false)]);

@@ -281,6 +281,8 @@ std::string SvgWriter::link(const PlacedLink& l) {
     std::string title = l.kind == LinkKind::SameRole   ? from + " (the same role at another level)"
                         : l.kind == LinkKind::Transfer ? from + " \xE2\x86\x92 " + to + " (outside this diagram)"
                                                        : from + " \xE2\x86\x92 " + to;
+    if (l.from && l.to && l.kind != LinkKind::SameRole)
+        if (std::string via = via_words(progression_via(*l.from, l.to->id)); !via.empty()) title += ", " + via;
     std::string out = "<g id=\"" + make_id("link-" + node_ident(l.tail) + "__" + node_ident(l.head)) + "\" class=\"" +
                       cls + "\"><title>" + esc(title) + "</title>\n";
     out += "<path d=\"M" + num(l.bezier[0].x) + "," + num(l.bezier[0].y) + "C";

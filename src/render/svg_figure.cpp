@@ -39,6 +39,34 @@ std::string link_sample(LinkKind kind, const LinkLook& l, double sw, double sh) 
     return sample + "</g>";
 }
 
+/// A role box sample in the look of a role on (`emphasis` Emphasised) or off (Faded) the route.
+std::string box_sample(Emphasis emphasis, const std::string& fill, double sw, double sh) {
+    return "<g class=\"node " + std::string(to_string(emphasis)) + "\"><rect class=\"" + fill + " outline\" x=\"1\" y=\"1\" width=\"" +
+           num(sw - 2) + "\" height=\"" + num(sh - 2) + "\"/></g>";
+}
+
+/// The key of a route or story poster's marks: the route's thick link and bold outline (or the
+/// story's trail and a numbered badge), and what fading means. `badge` is the badges' radius.
+std::vector<Item> focus_items(bool story, const std::string& fill, double badge, double sw, double sh) {
+    std::vector<Item> items{{"", story ? "The story:" : "Your route:", true}};
+    if (story) {
+        double k = sh / 2 / badge, my = sh / 2;
+        std::string trail = "<g class=\"trail\"><path d=\"M0," + num(my) + "H" + num(sw) + "\"/></g>";
+        std::string mark = "<g transform=\"translate(" + num(sw - sh / 2) + "," + num(my) + ") scale(" + num(k) +
+                           ")\"><g class=\"badge\"><circle cx=\"0\" cy=\"0\" r=\"" + num(badge) + "\"/><text x=\"0\" y=\"" +
+                           num(badge * 0.45) + "\">1</text></g></g>";
+        items.push_back({trail + mark, "Its steps, numbered in order"});
+        items.push_back({box_sample(Emphasis::Emphasised, fill, sw, sh), "A job of the story"});
+        items.push_back({box_sample(Emphasis::Faded, fill, sw, sh), "Not in the story (faded)"});
+    } else {
+        std::string link = "<g class=\"key emphasised\"><path d=\"M0," + num(sh / 2) + "H" + num(sw) + "\"/></g>";
+        items.push_back({link, "A step of the route"});
+        items.push_back({box_sample(Emphasis::Emphasised, fill, sw, sh), "A role on the route"});
+        items.push_back({box_sample(Emphasis::Faded, fill, sw, sh), "Not on the route (faded)"});
+    }
+    return items;
+}
+
 }  // namespace
 
 /// A setting's swatch, with its tag when the style shows tags.
@@ -100,6 +128,11 @@ std::string SvgWriter::compact_legend(double& height) {
     for (LinkKind kind : kLinkKinds)
         if (facts_.kinds.count(kind)) links.push_back({link_sample(kind, link_look(s_, kind), sw, sh), key_words(kind)});
     if (links.size() > 1) flow(links);
+    if (facts_.focused) {
+        std::string fill = ids.empty() ? "frame" : "setting-" + ident(ids.front());
+        bool story = !p_.marks.badges.empty();
+        flow(focus_items(story, fill, story ? p_.marks.badges.front().radius : 0, sw, sh));
+    }
     out += "</g>\n";
     height = y + size * 0.2;
     return out;

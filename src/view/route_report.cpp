@@ -14,32 +14,10 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
     return out;
 }
 
-std::string level_names(const Catalogue& c, const Role& r) {
-    std::vector<std::string> names;
-    for (const auto& l : c.levels)
-        if (std::find(r.levels.begin(), r.levels.end(), l.id) != r.levels.end()) names.push_back(l.name);
-    return join(names, " and ");
-}
-
-std::string setting_names(const Catalogue& c, const Role& r) {
-    std::vector<std::string> names;
-    for (const auto& s : c.settings)
-        if (std::find(r.settings.begin(), r.settings.end(), s.id) != r.settings.end()) names.push_back(s.name);
-    return join(names, ", ");
-}
-
 std::string role_names(const std::vector<const Role*>& roles) {
     std::vector<std::string> names;
     for (const Role* r : roles) names.push_back(r->name);
     return join(names, ", ");
-}
-
-/// "care setting" from "Care setting": how a step that changes it is described.
-std::string dimension_words(const Catalogue& c) {
-    std::string d = c.setting_dimension.empty() ? "setting" : c.setting_dimension;
-    if (d.size() > 1 && std::isupper(static_cast<unsigned char>(d[0])) && !std::isupper(static_cast<unsigned char>(d[1])))
-        d[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(d[0])));
-    return d;
 }
 
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
@@ -47,15 +25,7 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
 }
 
 std::string text_headline(const Role& from, const Role& to, const RouteOptions& options, const RouteResult& r) {
-    std::string head = "From " + from.name + " to " + to.name + ": ";
-    if (!options.all && r.routes.size() == 1)
-        head += "the shortest route takes " + plural(r.shortest, "step", "steps");
-    else if (!options.all)
-        head += std::to_string(r.routes.size()) + " shortest routes, each of " + plural(r.shortest, "step", "steps");
-    else
-        head += plural(r.routes.size(), "route", "routes") + " of " + std::to_string(r.shortest) + " to " +
-                std::to_string(r.longest) + " steps (the shortest takes " + plural(r.shortest, "step", "steps") + ")";
-    head += ".\n";
+    std::string head = route_headline(from, to, r, options.all) + ".\n";
     if (r.cut)
         head += "Only the first " + plural(r.routes.size(), "route is", "routes are") +
                 " listed: there are more (the limit is " + std::to_string(options.max_routes) + ").\n";
@@ -64,17 +34,15 @@ std::string text_headline(const Role& from, const Role& to, const RouteOptions& 
 
 std::string text_route(const Catalogue& c, const Route& route, std::size_t number, std::size_t count) {
     std::string out = "\nRoute " + std::to_string(number) + (count > 1 ? " of " + std::to_string(count) : "") + ", " +
-                      plural(route.steps.size(), "step", "steps") + ":\n";
+                      step_count(route.steps.size()) + ":\n";
     auto describe = [&](const Role& r) { return r.name + " (" + level_names(c, r) + "; " + setting_names(c, r) + ")\n"; };
-    out += "  Start:  " + describe(*route.roles.front());
-    for (std::size_t k = 0; k < route.steps.size(); ++k) {
-        const RouteStep& step = route.steps[k];
-        std::string label = "Step " + std::to_string(k + 1) + ":";
-        out += "  " + label + std::string(label.size() < 8 ? 8 - label.size() : 1, ' ') + describe(*step.to);
-        if (!step.via.empty()) out += "          via " + step.via + "\n";
-        if (step.changes_setting)
-            out += "          changes " + dimension_words(c) + ": from " + setting_names(c, *step.from) + " to " +
-                   setting_names(c, *step.to) + "\n";
+    for (std::size_t k = 0; k < route.roles.size(); ++k) {
+        std::string label = step_label(k) + ":";
+        out += "  " + label + std::string(label.size() < 8 ? 8 - label.size() : 1, ' ') + describe(*route.roles[k]);
+        if (k == 0) continue;
+        const RouteStep& step = route.steps[k - 1];
+        if (!step.via.empty()) out += "          " + via_words(step.via) + "\n";
+        if (step.changes_setting) out += "          " + setting_change_words(c, step) + "\n";
     }
     return out;
 }
