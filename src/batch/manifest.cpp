@@ -38,6 +38,7 @@ std::string PosterSpec::canonical() const {
     d.precision(17);
     d << dpi;
     field("dpi", d.str());
+    if (layout != LayoutMode::Auto) field("layout", to_string(layout));  // absent: keys of older builds hold
     d.str("");
     d << kThumbnailPixels;
     field("thumbnail", d.str());
@@ -148,6 +149,17 @@ void read_view(MapReader& m, PosterSpec& p, const std::string& what) {
     for (const auto& id : p.view_ids) p.view.ids.push_back(id.value);
 }
 
+/// Reads a poster's optional `layout:` (pathway, framework or auto), reporting any other word.
+void read_layout(MapReader& m, PosterSpec& p, const std::string& what) {
+    std::string word = m.text("layout", false);
+    if (word.empty()) return;
+    if (auto mode = layout_mode(word))
+        p.layout = *mode;
+    else
+        m.diags().error(m.where("layout"), "layout of " + what + " must be 'pathway', 'framework' or 'auto', not '" +
+                                               word + "'" + did_you_mean(word, {"pathway", "framework", "auto"}));
+}
+
 void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
     if (!m.has("formats")) {
         p.formats = {OutputFormat::Pdf, OutputFormat::Svg, OutputFormat::Png};
@@ -247,7 +259,8 @@ std::optional<Manifest> read_manifest(std::string_view text, const std::string& 
             if (n.IsDefined() && n.IsScalar()) what = "poster '" + n.Scalar() + "'";
         }
         MapReader pm(node, what, file, diags,
-                     {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi"});
+                     {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi",
+                      "layout"});
         if (!pm.is_map()) continue;
         PosterSpec p;
         p.where = pm.where();
@@ -307,6 +320,7 @@ std::optional<Manifest> read_manifest(std::string_view text, const std::string& 
                                                      orientation + "'" +
                                                      did_you_mean(orientation, {"landscape", "portrait"}));
         read_formats(pm, p, what);
+        read_layout(pm, p, what);
         if (auto dpi = pm.number("dpi", false)) {
             if (*dpi < 10 || *dpi > 1200)
                 diags.error(pm.where("dpi"), "dpi of " + what + " must be between 10 and 1200");
