@@ -20,6 +20,13 @@ struct Setting {
     Location where;
 };
 
+/// A role family (a staff group, a profession): an optional lane of the career-framework layout.
+/// A catalogue that lists `families:` gives every role a `family` naming one of them.
+struct Family {
+    std::string id, name, description;
+    Location where;
+};
+
 /// A job role: where it sits, where it is found, and where it can lead.
 struct Role {
     std::string id, name, summary, url, pay_band;
@@ -30,7 +37,7 @@ struct Role {
     Location where;
     std::vector<Location> progression_at;  // where each progresses_to entry was written
     std::vector<std::string> progression_via;  // what each progresses_to step takes ("" = not said)
-    std::string family;  // optional: the role's family or staff group, as the source groups roles
+    std::string family;  // optional: the role's family or staff group; a Family id when the catalogue lists families
 };
 
 /// A word the poster uses, explained.
@@ -87,6 +94,7 @@ struct Catalogue {
     std::vector<Story> stories;
     std::vector<EntryRoute> entry_routes;  // optional; ways in that are not roles
     std::vector<AcceptedWarning> accept_warnings;
+    std::vector<Family> families;  // optional; when listed, every role's `family` is one of their ids
 
     const Role* role(const std::string& id) const;
     const Setting* setting(const std::string& id) const;
@@ -96,6 +104,7 @@ struct Catalogue {
     int lowest_level(const Role& role) const;
     std::size_t link_count() const;
     const EntryRoute* entry_route(const std::string& id) const;
+    const Family* family(const std::string& id) const;
 };
 
 /// Reads a catalogue file, reporting every problem to `diags`.

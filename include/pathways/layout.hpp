@@ -1,10 +1,13 @@
 #pragma once
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "pathways/geometry.hpp"
+#include "pathways/lanes.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
 
@@ -26,6 +29,7 @@ struct PlacedRole {
     std::vector<Colour> fills;        // one stripe per setting
     Colour text;                      // label colour chosen for contrast against every fill
     std::vector<std::string> also_at; // other levels' names, for a role shown at several levels
+    std::vector<std::string> also_in; // framework layout: the other lanes' names, for a role in several
     Emphasis emphasis = Emphasis::Normal;  // stressed or faded on a route or story poster
 };
 
@@ -33,6 +37,16 @@ struct PlacedRole {
 struct PlacedBand {
     const Level* level = nullptr;
     Box box;
+    std::vector<std::string> lines;  // its label: the level's name (wrapped in a framework's column)
+};
+
+/// One lane (row) of the career-framework grid: its lane, the row it spans across the drawing,
+/// and its label at the left.
+struct PlacedLane {
+    Lane lane;
+    Box box;                          // the whole row, from the drawing's left edge to its right
+    Box label_box;                    // where its name is written
+    std::vector<std::string> lines;   // its name, wrapped
 };
 
 /// A marker at the edge of the drawing for a progression that leaves the view.
@@ -63,10 +77,21 @@ struct PlacedMarker {
     Box box;
 };
 
+/// Which layout draws a poster: the pathway graph in career-level bands, the career-framework
+/// grid (one column per level, one lane per setting or family), or whichever suits the page.
+enum class LayoutMode { Pathway, Framework, Auto };
+
+/// "pathway", "framework", "auto" (as written in a manifest and on the command line).
+const char* to_string(LayoutMode mode);
+/// The mode a word names, if any.
+std::optional<LayoutMode> layout_mode(std::string_view word);
+
 /// How the layout was chosen.
 struct LayoutChoice {
+    bool framework = false;      // the career-framework grid (always left to right)
     bool left_to_right = false;  // else bottom to top
-    int rows_per_level = 1;
+    int rows_per_level = 1;      // framework: columns (ranks) per level
+    std::size_t lanes = 0;       // framework: lanes drawn
     double effort = 4;           // dot's mclimit
     double width = 0, height = 0;  // the drawing's size
     double scale = 1;            // how much the drawing is scaled to fit the area
@@ -83,6 +108,11 @@ public:
     /// Lays out a grid of shapes (direction, rows per level, dot's effort) and reports each one's
     /// size and crossings; `pick` then chooses for an area, and `make(graph, style, choice)` redoes it.
     static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style);
+    /// The shapes of a mode: the pathway grid above, the framework's (columns per level, effort),
+    /// or both for Auto (route and story views, and views with one lane, are drawn as pathways).
+    static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style, LayoutMode mode);
+    /// The career-framework grid with `columns` ranks per level, laid out by dot in-process.
+    static Layout make_framework(const PathwayGraph& graph, const Style& style, int columns, double effort = 4);
     /// The shape for an area: each shape scaled to fit it (never enlarged beyond `max_scale`),
     /// then the one choose_shape prefers.
     static LayoutChoice pick(const std::vector<LayoutChoice>& shapes, double area_width, double area_height,
@@ -98,6 +128,8 @@ public:
     const LayoutChoice& choice() const { return choice_; }
     const std::vector<PlacedRole>& roles() const { return roles_; }
     const std::vector<PlacedBand>& bands() const { return bands_; }
+    /// The framework layout's lanes, top to bottom (empty for a pathway layout).
+    const std::vector<PlacedLane>& lanes() const { return lanes_; }
     const std::vector<PlacedLink>& links() const { return links_; }
     const std::vector<PlacedTransfer>& transfers() const { return transfers_; }
     const std::vector<PlacedMarker>& markers() const { return markers_; }
@@ -142,6 +174,7 @@ private:
     LayoutChoice choice_;
     std::vector<PlacedRole> roles_;
     std::vector<PlacedBand> bands_;
+    std::vector<PlacedLane> lanes_;
     std::vector<PlacedLink> links_;
     std::vector<PlacedTransfer> transfers_;
     std::vector<PlacedMarker> markers_;

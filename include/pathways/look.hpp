@@ -50,6 +50,9 @@ LinkLook trail_look(const Style& style);
 /// The radius of a story step's numbered badge, in drawing units.
 double badge_radius(const Style& style);
 
+/// The rule between two lanes of the career-framework grid: the band border's colour, solid.
+LinkLook lane_rule_look(const Style& style);
+
 /// Dash and gap lengths for a look's line ("dashed", "dotted"); empty for a solid line.
 std::vector<double> dash_pattern(const LinkLook& look);
 

@@ -34,6 +34,7 @@ struct PosterSpec {
     std::optional<bool> landscape;         // unset: the style's
     std::vector<OutputFormat> formats;     // in the order written, no repeats
     double dpi = 150;                      // for PNG
+    LayoutMode layout = LayoutMode::Auto;  // `layout:` pathway, framework or auto
     Location where;                        // the poster's entry
     Location catalogue_at;                 // where its catalogue was named (or the entry)
 

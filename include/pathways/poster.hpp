@@ -33,6 +33,7 @@ struct PosterOptions {
     std::optional<bool> landscape; // unset: the style's
     std::string title;             // empty: the catalogue's
     std::string build_date;        // e.g. "21 November 2026"; empty: resolve_build_date()
+    LayoutMode layout = LayoutMode::Auto;  // pathway, framework, or whichever suits the page
 };
 
 /// A line of text placed on the page (baseline position, in points).
@@ -82,6 +83,12 @@ struct StoryMarks {
     Colour badge_fill, badge_text, badge_ring;
 };
 
+/// A framework layout's columns under the drawing (drawing units): fills, borders and headings.
+struct GridMarks {
+    std::vector<PageRect> columns;  // one per level, left to right
+    std::vector<PageText> headings; // each column's name, line by line
+};
+
 /// A whole poster page: text, legend, panels and the placed drawing; drawn by the PDF/PNG and SVG writers.
 struct Poster {
     double width = 0, height = 0;  // points
@@ -98,6 +105,7 @@ struct Poster {
     Colour background;
     Layout layout;
     StoryMarks marks;  // empty except on a story poster
+    GridMarks grid;    // empty except for a framework layout
 
     /// Share of the drawing area the scaled drawing covers (0..1).
     double fill_ratio() const;

@@ -19,6 +19,7 @@ _pathways() {
         render:--format) COMPREPLY=($(compgen -W "pdf svg png html" -- "$cur")); return ;;
         export:--format|export:-f) COMPREPLY=($(compgen -W "json dot csv xlsx graphml mermaid" -- "$cur")); return ;;
         render:--page) COMPREPLY=($(compgen -W "A0 A1 A2 A3 A4" -- "$cur")); return ;;
+        render:--layout) COMPREPLY=($(compgen -W "pathway framework auto" -- "$cur")); return ;;
         render:--dpi) COMPREPLY=($(compgen -W "72 96 150 300 600" -- "$cur")); return ;;
         build:-j|build:--jobs|render:--svg-width|render:--id-prefix) return ;;
         *:-o|*:--output) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;

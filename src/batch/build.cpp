@@ -48,6 +48,7 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
     options.landscape = spec.landscape;
     options.title = poster_title(spec, catalogue);
     options.build_date = date;
+    options.layout = spec.layout;
     Poster poster = compose_poster(graph, style, options);
 
     std::vector<RenderedFile> files;

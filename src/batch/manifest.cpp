@@ -38,6 +38,7 @@ std::string PosterSpec::canonical() const {
     d.precision(17);
     d << dpi;
     field("dpi", d.str());
+    if (layout != LayoutMode::Auto) field("layout", to_string(layout));  // absent: keys of older builds hold
     d.str("");
     d << kThumbnailPixels;
     field("thumbnail", d.str());
@@ -146,6 +147,17 @@ void read_view(MapReader& m, PosterSpec& p, const std::string& what) {
                 diags.error(id.where, "the view of " + what + " lists '" + id.value + "' twice");
     }
     for (const auto& id : p.view_ids) p.view.ids.push_back(id.value);
+}
+
+/// Reads a poster's optional `layout:` (pathway, framework or auto), reporting any other word.
+void read_layout(MapReader& m, PosterSpec& p, const std::string& what) {
+    std::string word = m.text("layout", false);
+    if (word.empty()) return;
+    if (auto mode = layout_mode(word))
+        p.layout = *mode;
+    else
+        m.diags().error(m.where("layout"), "layout of " + what + " must be 'pathway', 'framework' or 'auto', not '" +
+                                               word + "'" + did_you_mean(word, {"pathway", "framework", "auto"}));
 }
 
 void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
@@ -323,7 +335,7 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
                                       Diagnostics& diags) {
     std::string what = poster_label(node);
     MapReader pm(node, what, m.file, diags,
-                 {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi"});
+                 {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi", "layout"});
     if (!pm.is_map()) return std::nullopt;
     PosterSpec p;
     p.where = pm.where();
@@ -339,6 +351,7 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
     read_view(pm, p, what);
     read_paper(pm, p, what);
     read_formats(pm, p, what);
+    read_layout(pm, p, what);
     if (!p.name.empty()) claims.claim(p, name_at, what, diags);
     return p;
 }

@@ -220,7 +220,8 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     c.file = file;
     MapReader top(*root, "the catalogue", file, diags,
                   {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
-                   "settings", "roles", "glossary", "panels", "stories", "entry_routes", "accept_warnings"});
+                   "settings", "roles", "glossary", "panels", "stories", "entry_routes", "accept_warnings",
+                   "families"});
     if (!top.is_map()) return std::nullopt;
     IdsSeen ids;
     read_header(top, c);
@@ -230,6 +231,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     read_entry_routes(top, role_list, c);
     read_notes(top, c);
     read_stories(top, c);  // stories.cpp
+    read_families(top, c);  // families.cpp
     read_accept_warnings(top, role_list, c);
 
     if (diags.errors() > errors_before) return std::nullopt;

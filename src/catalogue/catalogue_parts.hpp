@@ -31,4 +31,9 @@ void read_progressions(MapReader& role, const std::string& label, const std::vec
 /// read already): unknown role or level ids, repeated story ids and malformed steps are located errors.
 void read_stories(MapReader& top, Catalogue& c);
 
+/// Reads the catalogue's optional `families:` list into `c.families` and, when there is one,
+/// checks every role's `family` against it (the roles must be read already): an unknown family is
+/// a located error with a suggestion, a role without one an error at the role.
+void read_families(MapReader& top, Catalogue& c);
+
 }  // namespace pathways

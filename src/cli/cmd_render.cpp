@@ -40,6 +40,11 @@ public:
                         "pdf, svg, png, or html (the explorer: one offline web page) (default: from the extension "
                         "of OUT; needed with -o -)")
             ->transform(CLI::IsMember({"pdf", "svg", "png", "html"}, CLI::ignore_case));
+        sub->add_option("--layout", layout_,
+                        "pathway (the graph in career-level bands), framework (the career-framework grid: a column "
+                        "per level, a lane per setting or family) or auto (whichever is legible with fewer crossings)")
+            ->transform(CLI::IsMember({"pathway", "framework", "auto"}))
+            ->capture_default_str();
         sub->add_option("--dpi", dpi_, "PNG resolution")->check(CLI::Range(10, 1200))->capture_default_str();
         auto* embed = sub->add_flag("--embed", embed_,
                                     "SVG for embedding in a web page or leaflet: the drawing and a compact legend, "
@@ -97,6 +102,7 @@ public:
         options.page = page_;
         if (portrait_) options.landscape = false;
         if (landscape_) options.landscape = true;
+        options.layout = layout_mode(layout_).value_or(LayoutMode::Auto);
         options.title = view_title(*view, *catalogue);
         std::optional<Poster> composed;
         {
@@ -208,13 +214,19 @@ private:
     /// One line saying what was written and what it measured.
     void report(const Poster& poster, const PathwayGraph& graph) const {
         const LayoutChoice& c = poster.layout.choice();
+        char shape[96];
+        if (c.framework)
+            std::snprintf(shape, sizeof shape, "career framework, %zu lane%s, %d column(s) per level", c.lanes,
+                          c.lanes == 1 ? "" : "s", c.rows_per_level);
+        else
+            std::snprintf(shape, sizeof shape, "%s, %d row(s) per level", c.left_to_right ? "left to right" : "bottom to top",
+                          c.rows_per_level);
         std::fprintf(stderr,
-                     "wrote %s: %s %s, %zu role%s, %zu link%s, %s, %d row(s) per level, %zu crossing%s, "
+                     "wrote %s: %s %s, %zu role%s, %zu link%s, %s, %zu crossing%s, "
                      "drawing fills %.0f%% of its area, smallest text %.1f pt\n",
                      to_stdout_ ? "standard output" : output_.c_str(), poster.paper.c_str(), poster.landscape ? "landscape" : "portrait",
                      graph.roles.size(), graph.roles.size() == 1 ? "" : "s", graph.links.size(),
-                     graph.links.size() == 1 ? "" : "s", c.left_to_right ? "left to right" : "bottom to top",
-                     c.rows_per_level, c.crossings, c.crossings == 1 ? "" : "s", poster.fill_ratio() * 100,
+                     graph.links.size() == 1 ? "" : "s", shape, c.crossings, c.crossings == 1 ? "" : "s", poster.fill_ratio() * 100,
                      poster.smallest_text());
     }
 
@@ -242,6 +254,7 @@ private:
     std::string story_;
     std::string view_;  // --view, as a manifest writes it
     std::string id_prefix_;
+    std::string layout_ = "auto";  // --layout
     bool to_stdout_ = false;
     bool portrait_ = false, landscape_ = false, embed_ = false;
     bool strict_ = false, force_ = false;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 
+#include "framework.hpp"
 #include "graphviz.hpp"
 #include "pathways/look.hpp"
 #include "rows.hpp"
@@ -69,6 +70,7 @@ void style_edge(Agedge_t* e, const LinkLook& look, bool constrain) {
 /// A role box's label: its name's lines, where else it is listed, and its settings' tags.
 std::vector<std::string> role_label(const PlacedRole& placed, const std::vector<std::string>& tags) {
     std::vector<std::string> label = placed.lines;
+    for (const auto& lane : placed.also_in) label.push_back("(also in " + lane + ")");
     if (placed.also_at.size() == 1)
         label.push_back("(also " + placed.also_at.front() + ")");
     else if (!placed.also_at.empty())
@@ -88,13 +90,17 @@ std::vector<std::string> role_label(const PlacedRole& placed, const std::vector<
 class LayoutBuilder {
 public:
     LayoutBuilder(const PathwayGraph& graph, const Style& style, Layout& out, int rows_per_level)
-        : pg_(graph), c_(*graph.catalogue), style_(style), out_(out), plan_(plan_rows(graph, rows_per_level)) {}
+        : pg_(graph), c_(*graph.catalogue), style_(style), out_(out),
+          plan_(out.choice_.framework ? plan_framework(graph, rows_per_level) : plan_rows(graph, rows_per_level)) {
+        if (out.choice_.framework) grid_ = std::make_unique<LaneGrid>(graph, style, plan_);
+    }
 
     void build() {
         open_graph();
         add_bands();
         add_roles();
         add_rank_rows();
+        if (grid_) add_lane_grid();
         add_links();
         add_transfers();
         add_story_markers();
@@ -120,11 +126,16 @@ private:
     std::map<std::string, std::size_t> row_;   // node name -> index in rows_
     std::map<const Role*, std::string> marker_of_;
     std::size_t waypoints_ = 0;
+    std::unique_ptr<LaneGrid> grid_;  // the framework layout's lanes (none for a pathway layout)
 
     bool ltr() const { return out_.choice_.left_to_right; }
 
+    /// A level's subgraph: a cluster (the band) in the pathway layout; in the framework's a plain
+    /// subgraph, the column being drawn from the ranks' geometry (a cluster would let dot move the lanes).
+    std::string band_name(std::size_t level) const { return (grid_ ? "column_" : "cluster_") + pg_.levels[level]->id; }
+
     Agraph_t* band_of(std::size_t level) {
-        std::string name = "cluster_" + pg_.levels[level]->id;
+        std::string name = band_name(level);
         return agsubg(g_, name.data(), 0);
     }
 
@@ -151,8 +162,10 @@ private:
     void add_bands() {
         for (std::size_t li = 0; li < pg_.levels.size(); ++li) {
             const Level* level = pg_.levels[li];
-            std::string cname = "cluster_" + level->id;
+            std::string cname = band_name(li);
             Agraph_t* band = agsubg(g_, cname.data(), 1);
+            add_band_nodes(band, li);
+            if (grid_) continue;
             set_attr(band, "label", escape_label(level->name));
             set_attr(band, "id", "band-" + level->id);
             set_attr(band, "style", "filled");
@@ -165,12 +178,15 @@ private:
             set_attr(band, "labeljust", "l");
             set_attr(band, "labelloc", ltr() ? "t" : "b");  // "b" is the top when ranks run upwards
             set_attr(band, "margin", "12");
-            for (const auto& row : plan_.rows[li])
-                for (const auto& name : row) {
-                    std::string n = name;
-                    node_[name] = agnode(band, n.data(), 1);
-                }
         }
+    }
+
+    void add_band_nodes(Agraph_t* band, std::size_t li) {
+        for (const auto& row : plan_.rows[li])
+            for (const auto& name : row) {
+                std::string n = name;
+                node_[name] = agnode(band, n.data(), 1);
+            }
     }
 
     /// Each role's boxes: label, colours and size; and its PlacedRole.
@@ -193,6 +209,7 @@ private:
                 placed.text = text;
                 for (const auto& other : plan_.nodes_of[r])
                     if (other != name) placed.also_at.push_back(level_names[plan_.node_level[other]]);
+                if (grid_) placed.also_in = grid_->other_lanes(*r);
                 placed.label = role_label(placed, tags);
                 placed.emphasis = pg_.focus.of(r);
                 style_role_node(node_[name], placed);
@@ -268,6 +285,20 @@ private:
             set_attr(e, "style", "invis");
             set_attr(e, "weight", "0");
         }
+    }
+
+    /// A framework layout's lanes across every rank (framework.cpp).
+    void add_lane_grid() {
+        std::vector<GridRank> ranks;
+        for (std::size_t li = 0, i = 0; li < plan_.rows.size(); ++li)
+            for (const auto& row : plan_.rows[li]) ranks.push_back({rows_[i].band, rows_[i].same, row, li}), ++i;
+        grid_->add(g_, ranks);
+        out_.choice_.lanes = grid_->size();
+    }
+
+    /// A band's label: the level's name; wrapped over a framework's narrow columns.
+    std::vector<std::string> band_lines(const Level& level) const {
+        return grid_ ? column_heading(level) : std::vector<std::string>{level.name};
     }
 
     /// An invisible point in row `r`, for a link to pass through.
@@ -421,11 +452,19 @@ private:
         for (auto& pr : out_.roles_) pr.box = node_box(node_[pr.node]);
         for (auto& pt : out_.transfers_) pt.box = node_box(node_[pt.node]);
         for (auto& pm : out_.markers_) pm.box = node_box(node_[pm.node]);
+        std::vector<Box> columns;
+        if (grid_) columns = grid_->columns(conv);
         for (std::size_t li = 0; li < pg_.levels.size(); ++li) {
+            if (grid_) {
+                out_.bands_.push_back({pg_.levels[li], columns[li], band_lines(*pg_.levels[li])});
+                continue;
+            }
             boxf b = GD_bb(band_of(li));
             Point tl = conv({b.LL.x, b.UR.y});
-            out_.bands_.push_back({pg_.levels[li], Box{tl.x, tl.y, b.UR.x - b.LL.x, b.UR.y - b.LL.y}});
+            out_.bands_.push_back({pg_.levels[li], Box{tl.x, tl.y, b.UR.x - b.LL.x, b.UR.y - b.LL.y},
+                                   band_lines(*pg_.levels[li])});
         }
+        if (grid_) out_.lanes_ = grid_->read(conv);
         for (std::size_t i = 0; i < out_.links_.size(); ++i) read_curve(out_.links_[i], out_.chains_[i], conv);
         out_.choice_.crossings = out_.count_crossings();
         out_.choice_.width = out_.width_;
@@ -482,6 +521,16 @@ Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_rig
     out.choice_.rows_per_level = rows_per_level;
     out.choice_.effort = effort;
     LayoutBuilder(pg, style, out, rows_per_level).build();
+    return out;
+}
+
+Layout Layout::make_framework(const PathwayGraph& pg, const Style& style, int columns, double effort) {
+    Layout out;
+    out.choice_.framework = true;
+    out.choice_.left_to_right = true;
+    out.choice_.rows_per_level = columns;
+    out.choice_.effort = effort;
+    LayoutBuilder(pg, style, out, columns).build();
     return out;
 }
 

@@ -69,7 +69,8 @@ LayoutChoice Layout::pick(const std::vector<LayoutChoice>& shapes, double area_w
 }
 
 Layout Layout::make(const PathwayGraph& graph, const Style& style, const LayoutChoice& choice) {
-    Layout l = make(graph, style, choice.left_to_right, choice.rows_per_level, choice.effort);
+    Layout l = choice.framework ? make_framework(graph, style, choice.rows_per_level, choice.effort)  // framework.cpp
+                                : make(graph, style, choice.left_to_right, choice.rows_per_level, choice.effort);
     l.choice_.fill = choice.fill;
     return l;
 }

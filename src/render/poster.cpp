@@ -12,6 +12,7 @@
 #include "column.hpp"
 #include "legend.hpp"
 #include "panels.hpp"
+#include "grid_marks.hpp"
 #include "story_marks.hpp"
 #include "pathways/version.hpp"
 
@@ -218,6 +219,7 @@ void place_drawing(Poster& p, const Composition& k, const Placement& won, TextMe
     p.drawing_at = {a.x + (a.w - p.layout.width() * s) / 2, a.y + (a.h - p.layout.height() * s) / 2};
     p.role_text_size = std::min(k.style.role_size, k.style.band_size) * s;
     add_story_marks(p, k.graph, k.style);
+    add_grid_marks(p, k.style);
     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
         std::fprintf(stderr, "poster %s: drawing %.0fx%.0f in area %.0fx%.0f, scale %.2f, fill %.2f, role text %.1f pt\n",
                      p.paper.c_str(), p.layout.width(), p.layout.height(), a.w, a.h, s, p.fill_ratio(),
@@ -240,7 +242,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     // leaves the drawing area a shape the layout fills best (the style may fix one). Text must be
     // legible from a metre on A1 (12 pt), at hand on A3 and A4 (9 pt).
     const double min_text = std::max(9.0, 12.0 * f);
-    Composition k{graph, style, Layout::explore(graph, style), LegendComposer(graph, style, measure, {m, top, bottom, f}),
+    Composition k{graph, style, Layout::explore(graph, style, options.layout), LegendComposer(graph, style, measure, {m, top, bottom, f}),
                   min_text / std::min(style.role_size, style.band_size), 0.25 * std::min(p.width, p.height)};
     Placement won = choose_placement(p, k);
     place_drawing(p, k, won, measure, f);

@@ -115,6 +115,11 @@ void draw_page(cairo_t* cr, const Poster& p) {
     cairo_save(cr);
     cairo_translate(cr, p.drawing_at.x, p.drawing_at.y);
     cairo_scale(cr, p.drawing_scale, p.drawing_scale);
+    if (!p.grid.columns.empty()) {  // a framework layout's columns, under its drawing
+        PangoLayoutPtr layout(pango_cairo_create_layout(cr));
+        for (const auto& r : p.grid.columns) draw_rect(cr, layout.get(), p.font, r);
+        for (const auto& t : p.grid.headings) draw_text(cr, layout.get(), p.font, t);
+    }
     p.layout.draw(cr);
     draw_marks(cr, p.marks, p.font);
     cairo_restore(cr);

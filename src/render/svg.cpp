@@ -135,6 +135,12 @@ std::string SvgWriter::css() const {
     for (const auto& b : p_.layout.bands())
         c += P + " rect.level-" + ident(b.level->id) + "{" +
              paint("fill", "level-" + ident(b.level->id) + "-fill", band_fill(s_, facts_.level_index.at(b.level))) + "}\n";
+    if (!p_.layout.lanes().empty()) {  // the framework layout's lanes: rules between them, names at the left
+        const LinkLook rule = lane_rule_look(s_);
+        c += P + " .lane line{" + paint("stroke", "band-border", rule.colour) + ";stroke-width:" + num(rule.width) + "}\n";
+        c += P + " .lane text{font-size:" + num(s_.band_size) + "px;font-weight:700;text-anchor:middle;" +
+             paint("fill", "band-label-colour", s_.band_label) + "}\n";
+    }
     // Roles.
     c += P + " .node text{font-size:" + num(s_.role_size) + "px;text-anchor:middle;" +
          paint("fill", "role-text-dark", s_.dark_text) + "}\n";
@@ -231,6 +237,7 @@ std::string SvgWriter::drawing(const std::string& transform) {
     if (!transform.empty()) out += " transform=\"" + transform + "\"";
     out += ">\n";
     for (const auto& b : L.bands()) out += band(b);
+    for (std::size_t i = 0; i < L.lanes().size(); ++i) out += lane(L.lanes()[i], i == 0);
     // Links are drawn connectors: each role's description already says where it leads, so the
     // links stay out of the accessibility tree (their titles still show as tooltips).
     out += "<g class=\"edges\" aria-hidden=\"true\">\n";
@@ -266,9 +273,31 @@ std::string SvgWriter::band(const PlacedBand& b) {
                       esc(b.level->name) + "</title>\n";
     out += "<rect class=\"level-" + lid + "\" x=\"" + num(b.box.x) + "\" y=\"" + num(b.box.y) + "\" width=\"" +
            num(b.box.w) + "\" height=\"" + num(b.box.h) + "\"/>\n";
-    out += "<text x=\"" + num(b.box.x + 8) + "\" y=\"" + num(b.box.y + s_.band_size) + "\">" + esc(b.level->name) +
-           "</text>\n</g>\n";
-    return out;
+    if (b.lines.size() <= 1) {
+        out += "<text x=\"" + num(b.box.x + 8) + "\" y=\"" + num(b.box.y + s_.band_size) + "\">" + esc(b.level->name) +
+               "</text>\n</g>\n";
+        return out;
+    }
+    for (std::size_t i = 0; i < b.lines.size(); ++i)  // a framework column's wrapped name
+        out += "<text x=\"" + num(b.box.x + 8) + "\" y=\"" +
+               num(b.box.y + s_.band_size * (1 + 1.2 * static_cast<double>(i))) + "\">" + esc(b.lines[i]) + "</text>\n";
+    return out + "</g>\n";
+}
+
+/// A framework lane: the rule above it (none above the first) and its name at the left.
+std::string SvgWriter::lane(const PlacedLane& l, bool first) {
+    std::string lid = ident(l.lane.id);
+    std::string out = "<g id=\"" + make_id("lane-" + lid) + "\" class=\"lane lane-" + lid + "\"><title>" +
+                      esc(l.lane.name) + "</title>\n";
+    if (!first)
+        out += "<line x1=\"" + num(l.box.x) + "\" y1=\"" + num(l.box.y) + "\" x2=\"" + num(l.box.x + l.box.w) +
+               "\" y2=\"" + num(l.box.y) + "\"/>\n";
+    double line = s_.band_size * 1.2, cx = l.label_box.x + l.label_box.w / 2;
+    double top = l.label_box.y + l.label_box.h / 2 - line * static_cast<double>(l.lines.size()) / 2;
+    for (std::size_t i = 0; i < l.lines.size(); ++i)
+        out += "<text x=\"" + num(cx) + "\" y=\"" + num(top + line * static_cast<double>(i) + s_.band_size * 0.95) +
+               "\">" + esc(l.lines[i]) + "</text>\n";
+    return out + "</g>\n";
 }
 
 std::string SvgWriter::link(const PlacedLink& l) {

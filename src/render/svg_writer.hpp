@@ -70,6 +70,7 @@ private:
     std::string story_marks();
     std::string drawing(const std::string& transform);
     std::string band(const PlacedBand& b);
+    std::string lane(const PlacedLane& l, bool first);
     std::string link(const PlacedLink& l);
     std::string label(const std::vector<std::string>& lines, const Box& box);
     std::string role(const PlacedRole& r);

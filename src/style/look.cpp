@@ -66,6 +66,8 @@ Colour text_colour_for(const Style& style, const std::vector<Colour>& fills) {
     return dark >= light ? style.dark_text : style.light_text;
 }
 
+LinkLook lane_rule_look(const Style& style) { return {style.band_border, "solid", 1.5}; }
+
 const LinkLook& link_look(const Style& style, LinkKind kind) {
     switch (kind) {
         case LinkKind::Up: return style.up;
