@@ -41,6 +41,7 @@ std::string PosterSpec::canonical() const {
     d.str("");
     d << kThumbnailPixels;
     field("thumbnail", d.str());
+    if (series == SeriesMode::Off) field("series", "off");  // only when set, so older build keys still hold
     return s.str();
 }
 
@@ -148,6 +149,16 @@ void read_view(MapReader& m, PosterSpec& p, const std::string& what) {
     for (const auto& id : p.view_ids) p.view.ids.push_back(id.value);
 }
 
+/// `series: auto|off` (#10b): whether a poster too big to read on one page becomes a series.
+void read_series(MapReader& m, PosterSpec& p, const std::string& what) {
+    std::string mode = m.text("series", false);
+    if (mode.empty() || mode == "auto") return;
+    if (mode == "off") p.series = SeriesMode::Off;
+    else
+        m.diags().error(m.where("series"), "series of " + what + " must be 'auto' or 'off', not '" + mode + "'" +
+                                               did_you_mean(mode, {"auto", "off"}));
+}
+
 void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
     if (!m.has("formats")) {
         p.formats = {OutputFormat::Pdf, OutputFormat::Svg, OutputFormat::Png};
@@ -247,7 +258,7 @@ std::optional<Manifest> read_manifest(std::string_view text, const std::string& 
             if (n.IsDefined() && n.IsScalar()) what = "poster '" + n.Scalar() + "'";
         }
         MapReader pm(node, what, file, diags,
-                     {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi"});
+                     {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi", "series"});
         if (!pm.is_map()) continue;
         PosterSpec p;
         p.where = pm.where();
@@ -307,6 +318,7 @@ std::optional<Manifest> read_manifest(std::string_view text, const std::string& 
                                                      orientation + "'" +
                                                      did_you_mean(orientation, {"landscape", "portrait"}));
         read_formats(pm, p, what);
+        read_series(pm, p, what);
         if (auto dpi = pm.number("dpi", false)) {
             if (*dpi < 10 || *dpi > 1200)
                 diags.error(pm.where("dpi"), "dpi of " + what + " must be between 10 and 1200");
