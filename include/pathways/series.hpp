@@ -50,9 +50,10 @@ struct Series {
     /// The lane and the level (indices) of the cell a role counts in.
     std::size_t lane_index(const Role* role) const;
     std::size_t level_index(const Role* role) const;
-    /// Cuts sheet `index` (0-based) in two — its lanes in two halves, or a single lane's levels —
-    /// when a sheet composed too small to read. False when it is one lane at one level.
-    bool split(std::size_t index);
+    /// Cuts sheet `index` (0-based) in two when it composed too small to read: its first lanes
+    /// holding at most `keep` roles (0: half), or a single lane's first levels, then the rest.
+    /// False when it is one lane at one level.
+    bool split(std::size_t index, std::size_t keep = 0);
     /// The sheet's lanes and levels in words: "Primary care, Community · levels 1–4".
     std::string describe(const SeriesSheet& sheet) const;
 };

@@ -36,12 +36,12 @@ PageRect fill_rect(Box box, Colour fill, double stroke = 0) {
 class OverviewComposer {
 public:
     OverviewComposer(const PosterSeries& s, const Style& style, Poster& p)
-        : s_(s), style_(style), p_(p), measure_(style.font), size_(series_text_size(p)), lead_(size_ * 1.3) {}
+        : s_(s), style_(style), p_(p), measure_(style.font), size_(series_text_size(p) * 1.25), lead_(size_ * 1.3) {}
 
     void compose() {
         const Box a = p_.drawing_area;
         double y = text_block(intro(), a.x, a.y, a.w, false);
-        flows_w_ = s_.plan.flows.empty() ? 0 : std::max(a.w * 0.26, 12 * size_);
+        flows_w_ = s_.plan.flows.empty() ? 0 : std::max(a.w * 0.3, 16 * size_);
         grid_w_ = a.w - flows_w_ - (flows_w_ > 0 ? 3 * size_ : 0);
         double list_h = lead_ * (static_cast<double>(s_.plan.sheets.size()) + 2.5);
         grid_top_ = y + lead_;
@@ -150,19 +150,19 @@ private:
                            std::to_string(std::min<std::size_t>(all.size(), 12)) + " largest of " +
                            std::to_string(all.size()) + ".",
                        x, y, flows_w_, false) + lead_ * 0.5;
-        double chip_w = (flows_w_ - 6 * size_) / 2, row = lead_ * 2.6;
+        double chip_w = (flows_w_ - 9 * size_) / 2, row = lead_ * 2.6;
         double most = static_cast<double>(all.empty() ? 1 : all.front().count);
         for (std::size_t k = 0; k < all.size() && k < 12 && y + row <= bottom; ++k, y += row) {
             const SeriesFlow& f = all[k];
             double mid = y + row / 2 - lead_ * 0.2;
             chip(f.from, {x, mid - lead_ * 0.8, chip_w, lead_ * 1.6});
             chip(f.to, {x + flows_w_ - chip_w, mid - lead_ * 0.8, chip_w, lead_ * 1.6});
-            double width = 1.5 + 6 * static_cast<double>(f.count) / most;
+            double width = 1 + 5 * static_cast<double>(f.count) / most;
             PageLine line;
             line.from = {x + chip_w + size_ * 0.5, mid};
             line.to = {x + flows_w_ - chip_w - size_ * 0.5, mid};
             line.kind = LinkKind::Transfer;
-            line.look = {kInk, "solid", std::min(width, size_ * 0.6)};
+            line.look = {kInk, "solid", std::min(width, size_ * 0.4)};
             p_.lines.push_back(line);
             centred(std::to_string(f.count), (line.from.x + line.to.x) / 2 - size_ * 0.5, mid - width / 2 - size_ * 0.3,
                     size_, true);

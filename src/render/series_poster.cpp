@@ -192,6 +192,13 @@ Poster compose_sheet(PosterSeries& s, std::size_t i, const Style& style, std::ve
     return p;
 }
 
+/// How many roles a sheet that composed too small can keep: its text area shrinks with the
+/// square of the scale, so about roles × (size ÷ floor)², less a margin.
+std::size_t sheet_keeps(std::size_t roles, const Poster& p) {
+    double ratio = p.role_text_size / text_floor(p.paper);
+    return static_cast<std::size_t>(static_cast<double>(roles) * ratio * ratio * 0.9);
+}
+
 /// Every sheet composed; a sheet under the floor is cut again. Then the sheets are composed again
 /// with every marker naming the cell its role finally has (the layout of a sheet hardly moves when
 /// only the letters of its markers change; a third pass catches one that does).
@@ -200,7 +207,7 @@ void compose_sheets(PosterSeries& s, const Style& style) {
     for (std::size_t i = 0; i < s.plan.sheets.size();) {
         shapes.resize(i + 1);
         Poster p = compose_sheet(s, i, style, shapes[i]);
-        if (!legible(p) && s.plan.split(i)) {
+        if (!legible(p) && s.plan.split(i, sheet_keeps(s.plan.sheets[i].roles.size(), p))) {
             shapes[i].clear();
             s.pages.resize(i);
             s.graphs.resize(i);

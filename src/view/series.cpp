@@ -115,26 +115,27 @@ std::size_t Series::sheet_of(const Role* role) const {
     return 0;
 }
 
-bool Series::split(std::size_t index) {
+bool Series::split(std::size_t index, std::size_t keep) {
     SeriesSheet whole = sheets[index];
     SeriesSheet a = whole, b = whole;
+    std::size_t total = roles_in(*this, whole.lanes, whole.first_level, whole.last_level);
+    if (keep == 0 || keep >= total) keep = (total + 1) / 2;
     if (whole.lanes.size() > 1) {
-        // Lanes in two runs of about equal roles.
-        std::size_t total = roles_in(*this, whole.lanes, whole.first_level, whole.last_level), held = 0, cut = 1;
+        // The first lanes that hold at most `keep` roles (at least one lane), then the rest.
+        std::size_t held = 0, cut = 1;
         for (std::size_t k = 0; k + 1 < whole.lanes.size(); ++k) {
             held += roles_in(*this, {whole.lanes[k]}, whole.first_level, whole.last_level);
+            if (k > 0 && held > keep) break;
             cut = k + 1;
-            if (2 * held >= total) break;
         }
         a.lanes.assign(whole.lanes.begin(), whole.lanes.begin() + static_cast<std::ptrdiff_t>(cut));
         b.lanes.assign(whole.lanes.begin() + static_cast<std::ptrdiff_t>(cut), whole.lanes.end());
     } else if (whole.last_level > whole.first_level) {
-        std::size_t total = roles_in(*this, whole.lanes, whole.first_level, whole.last_level), held = 0;
-        std::size_t cut = whole.first_level;
+        std::size_t held = 0, cut = whole.first_level;
         for (std::size_t l = whole.first_level; l < whole.last_level; ++l) {
             held += cells[whole.lanes.front()][l];
+            if (l > whole.first_level && held > keep) break;
             cut = l;
-            if (2 * held >= total) break;
         }
         a.last_level = cut;
         b.first_level = cut + 1;
