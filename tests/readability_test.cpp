@@ -47,13 +47,13 @@ RunResult render(const TempDir& dir, const std::string& text, std::vector<std::s
 TEST_CASE("Role labels under the page's floor are a warning, an error under --strict", "[readability][cli]") {
     TempDir dir;
     std::string text = generated(60, 3, 1, numbered);  // 60 roles side by side on A4
-    auto r = render(dir, text, {"--page", "A4"});
+    auto r = render(dir, text, {"--page", "A4", "--series", "off"});
     CHECK(r.status == 0);
     CHECK_THAT(r.err, Contains(dir.file("c.yaml") + ": warning: role names would print at "));
     CHECK_THAT(r.err, Contains("under the 9.0 pt floor for A4"));
 
     fs::remove(dir.file("p.svg"));
-    auto strict = render(dir, text, {"--page", "A4", "--strict"});
+    auto strict = render(dir, text, {"--page", "A4", "--strict", "--series", "off"});
     CHECK(strict.status == 1);
     CHECK_FALSE(fs::exists(dir.file("p.svg")));
 
@@ -76,7 +76,8 @@ TEST_CASE("Settings that share a colour are a warning at the setting", "[readabi
 TEST_CASE("A catalogue far too big for one page is refused at once, saying what to do", "[readability][cli]") {
     TempDir dir;
     auto start = std::chrono::steady_clock::now();
-    auto r = render(dir, generated(1000, 5, 5, numbered), {"--page", "A1"});
+    // (With the default `--series auto` it becomes a series of sheets instead: series_test.cpp.)
+    auto r = render(dir, generated(1000, 5, 5, numbered), {"--page", "A1", "--series", "off"});
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
     CHECK(r.status == 1);
     CHECK_THAT(r.err, Contains("1000 roles are too many for one readable A1 poster"));

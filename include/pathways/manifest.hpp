@@ -8,6 +8,7 @@
 #include "pathways/catalogue.hpp"
 #include "pathways/diagnostics.hpp"
 #include "pathways/poster.hpp"
+#include "pathways/series_poster.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
 #include "pathways/yaml_reader.hpp"
@@ -35,6 +36,7 @@ struct PosterSpec {
     std::vector<OutputFormat> formats;     // in the order written, no repeats
     double dpi = 150;                      // for PNG
     LayoutMode layout = LayoutMode::Auto;  // `layout:` pathway, framework or auto
+    SeriesMode series = SeriesMode::Auto;  // `series:` off keeps one page even with text under the floor
     Location where;                        // the poster's entry
     Location catalogue_at;                 // where its catalogue was named (or the entry)
 

@@ -34,6 +34,11 @@ struct PosterOptions {
     std::string title;             // empty: the catalogue's
     std::string build_date;        // e.g. "21 November 2026"; empty: resolve_build_date()
     LayoutMode layout = LayoutMode::Auto;  // pathway, framework, or whichever suits the page
+    // A sheet of a poster series (series_poster.hpp): the shapes to choose from (Layout::explore's
+    // for this graph, kept from an earlier pass; empty: explored here), and room kept free above
+    // the footer for the sheet's index (points).
+    std::vector<LayoutChoice> shapes;
+    double reserve_bottom = 0;
 };
 
 /// A line of text placed on the page (baseline position, in points).
@@ -130,6 +135,8 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
 
 /// Writes the poster as a one-page PDF (bytes).
 std::string render_pdf(const Poster& poster);
+/// Writes posters as one PDF, a page each in order (a poster series); the first's title and date.
+std::string render_pdf(const std::vector<const Poster*>& pages);
 /// Writes the poster as a PNG at `dpi` (bytes).
 std::string render_png(const Poster& poster, double dpi);
 /// How an SVG is written.

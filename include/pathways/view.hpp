@@ -26,6 +26,10 @@ struct GraphLink {
 struct Transfer {
     const Role* from = nullptr;
     const Role* to = nullptr;
+    // On a sheet of a poster series (series.hpp): the sheet that draws `to` and its grid cell
+    // there ("C2"); 0 and "" for a role outside the view.
+    std::size_t sheet = 0;
+    std::string cell;
 };
 
 /// The roles and links one poster shows, selected from a catalogue by a view.

@@ -21,6 +21,7 @@ _pathways() {
         render:--page) COMPREPLY=($(compgen -W "A0 A1 A2 A3 A4" -- "$cur")); return ;;
         render:--layout) COMPREPLY=($(compgen -W "pathway framework auto" -- "$cur")); return ;;
         render:--dpi) COMPREPLY=($(compgen -W "72 96 150 300 600" -- "$cur")); return ;;
+        render:--series) COMPREPLY=($(compgen -W "auto off" -- "$cur")); return ;;
         build:-j|build:--jobs|render:--svg-width|render:--id-prefix) return ;;
         *:-o|*:--output) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
     esac

@@ -22,7 +22,9 @@
 
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
+#include "pathways/series_poster.hpp"
 #include "progress.hpp"
+#include "series_files.hpp"
 #include "worker_guard.hpp"
 #include "workers.hpp"
 
@@ -49,18 +51,20 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
     options.title = poster_title(spec, catalogue);
     options.build_date = date;
     options.layout = spec.layout;
-    Poster poster = compose_poster(graph, style, options);
+    PosterSeries series = compose_series(graph, style, options, spec.series);
 
     std::vector<RenderedFile> files;
     for (auto format : spec.formats) {
         OutputSettings settings;
         settings.dpi = spec.dpi;
         settings.id_prefix = spec.name;  // two posters' SVGs on one page never clash
-        std::string bytes = render_output(poster, graph, style, format, settings);
-        if (bytes.empty())
-            throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");
-        files.push_back({spec.name + format_suffix(format), std::move(bytes)});
+        for (auto& f : render_series_output(series, graph, style, format, settings, spec.name)) {
+            if (f.bytes.empty())
+                throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");
+            files.push_back({std::move(f.name), std::move(f.bytes)});
+        }
     }
+    const Poster& poster = series.pages.front();  // a series' thumbnail is its overview
     double dpi = kThumbnailPixels * 72.0 / std::max(poster.width, poster.height);
     files.push_back({spec.name + kThumbnailSuffix, render_png(poster, dpi)});
     return files;
@@ -129,14 +133,12 @@ std::string read_file(const std::string& path, bool& ok) {
 
 /// Whether every file the poster wrote last time is still there, unchanged.
 bool outputs_intact(const std::string& folder, const PosterSpec& spec, const BuildState::Entry& entry) {
-    auto names = spec.files();
-    if (entry.files.size() != names.size()) return false;
-    for (const auto& name : names) {
-        auto it = entry.files.find(name);
-        if (it == entry.files.end()) return false;
+    for (const auto& name : spec.files())
+        if (!entry.files.count(name)) return false;
+    for (const auto& [name, hash] : entry.files) {  // a series' sheets too
         bool ok = false;
         std::string bytes = read_file((fs::path(folder) / name).string(), ok);
-        if (!ok || Fnv1a().add(bytes).hex() != it->second) return false;
+        if (!ok || Fnv1a().add(bytes).hex() != hash) return false;
     }
     return true;
 }
@@ -149,7 +151,7 @@ void sweep_temporaries(const std::string& folder, const std::set<std::string>& o
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         std::string name = entry.path().filename().string();
         std::smatch m;
-        if (!std::regex_match(name, m, pattern) || !ours.count(m[1].str())) continue;
+        if (!std::regex_match(name, m, pattern) || (!ours.count(m[1].str()) && !is_sheet_of(m[1].str(), ours))) continue;
         pid_t pid = static_cast<pid_t>(std::stol(m[2].str()));
         // We hold the folder lock and our workers die with their builds, so only a live pathways
         // process (a `render` into this folder, say) may still be writing it.
@@ -166,7 +168,7 @@ std::vector<std::string> remove_stale_outputs(const std::string& folder, BuildSt
     for (auto it = state.posters.begin(); it != state.posters.end();) {
         auto& files = it->second.files;
         for (auto f = files.begin(); f != files.end();) {
-            if (ours.count(f->first)) {
+            if (ours.count(f->first) || is_sheet_of(f->first, ours)) {
                 ++f;
                 continue;
             }

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <set>
 
+#include "series_files.hpp"
 #include "pathways/batch.hpp"
 #include "pathways/escape.hpp"
 #include "pathways/poster.hpp"
@@ -108,6 +109,7 @@ std::string index_html(const BuildPlan& plan, const BuildState& state, const Bui
             for (auto f : p.formats)
                 cards += "<a href=\"" + poster_name + format_suffix(f) + "\">" + format_label(f) + "</a>";
             cards += "</p>\n";
+            cards += series_sheets_html(p, entry->second.files);
         }
         cards += "</article>\n";
     }

@@ -42,6 +42,7 @@ std::string PosterSpec::canonical() const {
     d.str("");
     d << kThumbnailPixels;
     field("thumbnail", d.str());
+    if (series == SeriesMode::Off) field("series", "off");  // only when set, so older build keys still hold
     return s.str();
 }
 
@@ -158,6 +159,16 @@ void read_layout(MapReader& m, PosterSpec& p, const std::string& what) {
     else
         m.diags().error(m.where("layout"), "layout of " + what + " must be 'pathway', 'framework' or 'auto', not '" +
                                                word + "'" + did_you_mean(word, {"pathway", "framework", "auto"}));
+}
+
+/// `series: auto|off` (#10b): whether a poster too big to read on one page becomes a series.
+void read_series(MapReader& m, PosterSpec& p, const std::string& what) {
+    std::string mode = m.text("series", false);
+    if (mode.empty() || mode == "auto") return;
+    if (mode == "off") p.series = SeriesMode::Off;
+    else
+        m.diags().error(m.where("series"), "series of " + what + " must be 'auto' or 'off', not '" + mode + "'" +
+                                               did_you_mean(mode, {"auto", "off"}));
 }
 
 void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
@@ -335,7 +346,8 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
                                       Diagnostics& diags) {
     std::string what = poster_label(node);
     MapReader pm(node, what, m.file, diags,
-                 {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi", "layout"});
+                 {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi", "layout",
+                  "series"});
     if (!pm.is_map()) return std::nullopt;
     PosterSpec p;
     p.where = pm.where();
@@ -352,6 +364,7 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
     read_paper(pm, p, what);
     read_formats(pm, p, what);
     read_layout(pm, p, what);
+    read_series(pm, p, what);
     if (!p.name.empty()) claims.claim(p, name_at, what, diags);
     return p;
 }

@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "pathways/poster.hpp"
 #include "pathways/route.hpp"
 #include "pathways/view_option.hpp"
+#include "pathways/series_poster.hpp"
 
 #ifndef PATHWAYS_DATA_RELATIVE
 #define PATHWAYS_DATA_RELATIVE "../share/pathways"  // set by cmake/Install.cmake from the install folders
@@ -56,7 +58,11 @@ public:
                         "SVG: prefix for every element id, so two SVGs can share a page (default: the output file's name)");
         sub->add_option("-o,--output", output_, "Output file ('-': standard output, with --format)")->required();
         sub->add_flag("--strict", strict_, "Treat warnings (such as characters no font draws) as errors");
-        sub->add_flag("--force", force_, "Render even a catalogue too big to read on one page");
+        sub->add_flag("--force", force_, "With --series off: render even a catalogue too big to read on one page");
+        sub->add_option("--series", series_,
+                        "auto: a view too big to read on one page becomes a series of sheets with an overview; "
+                        "off: one page, even with text under the legibility floor (default: auto)")
+            ->transform(CLI::IsMember({"auto", "off"}, CLI::ignore_case));
         auto* route = sub->add_option("--route", route_,
                                       "Draw the shortest routes from one role to another on the whole map (FROM TO: "
                                       "ids, names or aliases, any case) with a 'Your route' panel")
@@ -91,10 +97,11 @@ public:
         if (!view) return kInvalidInput;
         PathwayGraph graph = select(*catalogue, *view);
         std::string paper = page_.empty() ? style->page : page_;
-        if (graph.roles.size() > role_limit(paper) && !force_) {
+        if (series_ == "off" && graph.roles.size() > role_limit(paper) && !force_) {
             std::cerr << catalogue_ << ": error: " << graph.roles.size() << " roles are too many for one readable "
                       << paper << " poster (at most about " << role_limit(paper)
-                      << "): draw a view or a series of posters with `pathways build`, or use a bigger --page "
+                      << "): leave out --series off to print it as a series of sheets, draw a view or a series of posters "
+                         "with `pathways build`, or use a bigger --page "
                          "(--force renders it anyway)\n";
             return kInvalidInput;
         }
@@ -104,24 +111,28 @@ public:
         if (landscape_) options.landscape = true;
         options.layout = layout_mode(layout_).value_or(LayoutMode::Auto);
         options.title = view_title(*view, *catalogue);
-        std::optional<Poster> composed;
+        std::optional<PosterSeries> composed;
         {
             RenderProgress progress("laying out " + std::to_string(graph.roles.size()) + " roles");
-            composed = compose_poster(graph, *style, options);
+            composed = compose_series(graph, *style, options, series_ == "off" ? SeriesMode::Off : SeriesMode::Auto);
         }
-        const Poster& poster = *composed;
-        if (!readable(poster, graph, *style, diags, shown)) return kInvalidInput;
+        const PosterSeries& series = *composed;
+        // A series is checked once, on its page with the smallest role names.
+        const Poster* smallest = &series.pages.front();
+        for (const auto& page : series.pages)
+            if (page.role_text_size < smallest->role_text_size) smallest = &page;
+        if (!readable(*smallest, graph, *style, diags, shown)) return kInvalidInput;
+        if (series.split() && to_stdout_ && (format == OutputFormat::Svg || format == OutputFormat::Png ||
+                                            format == OutputFormat::EmbedSvg))
+            throw UsageError("this catalogue is a series of " + std::to_string(series.plan.sheets.size()) +
+                             " sheets, written as one " + format_name(format) +
+                             " file each: name a file with -o (or write a PDF, one page a sheet)");
         if (format == OutputFormat::Png)
-            if (auto problem = png_size_problem(poster.width, poster.height, dpi_)) throw PageError(*problem);
-        std::string bytes = render_output(poster, graph, *style, format, output_settings());
-        if (to_stdout_) {
-            std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-            std::cout.flush();
-            if (!std::cout) throw OutputError("cannot write to standard output");
-        } else {
-            write_file_atomically(output_, bytes);
-        }
-        report(poster, graph);
+            for (const auto& page : series.pages)
+                if (auto problem = png_size_problem(page.width, page.height, dpi_)) throw PageError(*problem);
+        write_series(series, graph, *style, format);
+        if (series.split()) report_series(series);
+        else report(series.pages.front(), graph);
         return kOk;
     }
 
@@ -211,6 +222,44 @@ private:
         return o;
     }
 
+    /// Writes the poster, or every file of a series (OUT, then OUT-sheet-N beside it for SVG and PNG).
+    void write_series(const PosterSeries& series, const PathwayGraph& graph, const Style& style, OutputFormat format) const {
+        std::filesystem::path out = output_;
+        std::string stem = out.stem().string(), ext = out.extension().string();
+        if (format == OutputFormat::EmbedSvg && stem.size() > 6 && stem.ends_with(".embed")) stem.resize(stem.size() - 6);
+        auto files = render_series_output(series, graph, style, format, output_settings(), stem);
+        if (to_stdout_) {
+            const std::string& bytes = files.front().bytes;
+            std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            std::cout.flush();
+            if (!std::cout) throw OutputError("cannot write to standard output");
+            return;
+        }
+        write_file_atomically(output_, files.front().bytes);
+        for (std::size_t i = 1; i < files.size(); ++i) {
+            std::string name = files[i].name.substr(0, files[i].name.size() - std::strlen(format_suffix(format))) + ext;
+            write_file_atomically((out.parent_path() / name).string(), files[i].bytes);
+        }
+    }
+
+    /// A series: how many sheets and why, and each page's smallest text.
+    void report_series(const PosterSeries& series) const {
+        const PathwayGraph& g = *series.plan.graph;
+        std::fprintf(stderr, "wrote %s: %s %s, %zu roles, %zu links, as %s\n",
+                     to_stdout_ ? "standard output" : output_.c_str(), series.pages[0].paper.c_str(),
+                     series.pages[0].landscape ? "landscape" : "portrait", g.roles.size(), g.links.size(),
+                     describe_series(series).c_str());
+        for (std::size_t i = 0; i < series.pages.size(); ++i) {
+            const Poster& p = series.pages[i];
+            std::string what = i == 0 ? std::string("overview") : "sheet " + std::to_string(i);
+            std::fprintf(stderr, "  %s: %zu role%s, %zu crossing%s, smallest text %.1f pt, role names %.1f pt\n", what.c_str(),
+                         i == 0 ? series.plan.graph->roles.size() : series.graphs[i - 1].roles.size(),
+                         (i == 0 ? series.plan.graph->roles.size() : series.graphs[i - 1].roles.size()) == 1 ? "" : "s",
+                         p.layout.choice().crossings, p.layout.choice().crossings == 1 ? "" : "s", p.smallest_text(),
+                         p.role_text_size);
+        }
+    }
+
     /// One line saying what was written and what it measured.
     void report(const Poster& poster, const PathwayGraph& graph) const {
         const LayoutChoice& c = poster.layout.choice();
@@ -253,6 +302,7 @@ private:
     std::vector<std::string> route_;
     std::string story_;
     std::string view_;  // --view, as a manifest writes it
+    std::string series_ = "auto";
     std::string id_prefix_;
     std::string layout_ = "auto";  // --layout
     bool to_stdout_ = false;

@@ -14,6 +14,7 @@ extern "C" void gvjobs_output_filename(GVC_t* gvc, const char* name);
 namespace pathways {
 
 void Layout::draw(cairo_t* cr) const {
+    if (!graph_) return;  // nothing laid out (a series' overview page has no drawing)
     // Graphviz's cairo renderer needs a device; its PNG device draws onto our context and then
     // writes a PNG of the context's target. So draw into a small bounded recording surface at a
     // reduced scale (the PNG it writes is tiny and goes to /dev/null), then replay that

@@ -375,7 +375,7 @@ private:
             std::size_t row = row_[plan_.nodes_of[t.from].back()];
             agsubnode(rows_[row].same, n, 1);
             row_[name] = row;
-            PlacedTransfer pt = transfer_marker(*t.to, name);
+            PlacedTransfer pt = transfer_marker(t, name);
             style_transfer_node(n, pt);
             out_.transfers_.push_back(std::move(pt));
         }
@@ -408,7 +408,9 @@ private:
         }
     }
 
-    PlacedTransfer transfer_marker(const Role& to, const std::string& node) const {
+    PlacedTransfer transfer_marker(const Transfer& t, const std::string& node) const {
+        if (t.sheet > 0) return series_marker(t, node);
+        const Role& to = *t.to;
         PlacedTransfer pt;
         pt.to = &to;
         pt.node = node;
@@ -421,6 +423,21 @@ private:
         pt.label = pt.lines;
         pt.label.front() = "\xE2\x86\x92 " + pt.label.front();  // "→ Name", the legend explains the arrow
         for (const auto& w : wrap_words("(" + where + ")", kWrap + 4)) pt.label.push_back(w);
+        return pt;
+    }
+
+    /// On a sheet of a poster series (#10b), a progression to a role drawn on another sheet:
+    /// "→ Nurse · sheet 3, C2" (the sheet's grid cell that holds it).
+    PlacedTransfer series_marker(const Transfer& t, const std::string& node) const {
+        PlacedTransfer pt;
+        pt.to = t.to;
+        pt.node = node;
+        pt.lines = wrap_words(t.to->name, kWrap);
+        pt.label = pt.lines;
+        pt.label.front() = "\xE2\x86\x92 " + pt.label.front();
+        std::string where = "sheet " + std::to_string(t.sheet) + (t.cell.empty() ? "" : ", " + t.cell);
+        if (pt.label.back().size() + where.size() + 3 <= kWrap + 4) pt.label.back() += " \xC2\xB7 " + where;
+        else pt.label.push_back("\xC2\xB7 " + where);
         return pt;
     }
 

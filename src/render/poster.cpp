@@ -236,16 +236,29 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     TextMeasure measure(style.font);
     double top = add_header(p, style, measure, m, f);
     p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
-    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f);
+    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f) - options.reserve_bottom;
 
     // Legend and panels go in a side column or in a strip of columns along the bottom, whichever
     // leaves the drawing area a shape the layout fills best (the style may fix one). Text must be
     // legible from a metre on A1 (12 pt), at hand on A3 and A4 (9 pt).
     const double min_text = std::max(9.0, 12.0 * f);
-    Composition k{graph, style, Layout::explore(graph, style, options.layout), LegendComposer(graph, style, measure, {m, top, bottom, f}),
+    Composition k{graph, style, options.shapes.empty() ? Layout::explore(graph, style, options.layout) : options.shapes, LegendComposer(graph, style, measure, {m, top, bottom, f}),
                   min_text / std::min(style.role_size, style.band_size), 0.25 * std::min(p.width, p.height)};
     Placement won = choose_placement(p, k);
     place_drawing(p, k, won, measure, f);
+    return p;
+}
+
+// Poster series (#10b): the overview page has the header and footer of every poster and no drawing.
+Poster compose_frame(const PathwayGraph& graph, const Style& style, const PosterOptions& options) {
+    Poster p = blank_page(graph, style, options);
+    const double f = std::sqrt(std::min(p.width, p.height) / kA1Short);
+    const double m = style.margin_mm * kMm;
+    TextMeasure measure(style.font);
+    double top = add_header(p, style, measure, m, f);
+    p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
+    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f);
+    p.drawing_area = {m, top, p.width - 2 * m, bottom - top};
     return p;
 }
 

@@ -137,8 +137,11 @@ void check(cairo_status_t status, const char* what) {
 
 }  // namespace
 
-std::string render_pdf(const Poster& p) {
+std::string render_pdf(const Poster& p) { return render_pdf(std::vector<const Poster*>{&p}); }
+
+std::string render_pdf(const std::vector<const Poster*>& pages) {
     std::string out;
+    const Poster& p = *pages.front();
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &out, p.width, p.height));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, p.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "pathways");
@@ -149,9 +152,10 @@ std::string render_pdf(const Poster& p) {
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
     }
-    {
+    for (const Poster* page : pages) {
+        cairo_pdf_surface_set_size(surface.get(), page->width, page->height);
         CairoPtr cr(cairo_create(surface.get()));
-        draw_page(cr.get(), p);
+        draw_page(cr.get(), *page);
         cairo_show_page(cr.get());
         check(cairo_status(cr.get()), "PDF");
     }

@@ -61,7 +61,7 @@ PathwayGraph select(const Catalogue& c, const View& view) {
             if (chosen.count(to))
                 g.links.push_back({r, to, link_kind(c, *r, *to)});
             else
-                g.transfers.push_back({r, to});
+                g.transfers.push_back({r, to, 0, {}});
         }
     }
     for (const auto& l : c.levels)
