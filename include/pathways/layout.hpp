@@ -58,6 +58,7 @@ struct LayoutChoice {
     bool left_to_right = false;  // else bottom to top
     int rows_per_level = 1;
     double effort = 4;           // dot's mclimit
+    bool own_order = false;      // rows ordered by our own pass (pathways/order.hpp), dot keeps it
     double width = 0, height = 0;  // the drawing's size
     double scale = 1;            // how much the drawing is scaled to fit the area
     double fill = 0;             // share of the area the scaled drawing covers
@@ -81,7 +82,11 @@ public:
 
     /// Lays out with one fixed choice (for tests and comparison).
     static Layout make(const PathwayGraph& graph, const Style& style, bool left_to_right, int rows_per_level,
-                       double effort = 4);
+                       double effort = 4, bool own_order = false);
+
+    /// With our own order: whether dot kept it (every rank's nodes in the order asked for).
+    /// True when no order was imposed.
+    bool kept_own_order() const;
 
     double width() const { return width_; }
     double height() const { return height_; }
@@ -107,7 +112,8 @@ public:
     };
     ChainJoins chain_joins() const;
 
-    /// Pairs of links whose drawn curves cross (links sharing an end are not counted).
+    /// Points where two links' drawn curves cross, each counted once (links sharing an end, and
+    /// curves that only touch, are not counted; see pathways/crossings.hpp).
     std::size_t count_crossings() const;
     /// Links whose curve passes through a role box that is not one of its ends.
     std::vector<std::string> links_through_boxes() const;
@@ -135,6 +141,8 @@ private:
     std::vector<PlacedTransfer> transfers_;
     // Per link: its Graphviz edges (one per row crossed), and whether they run head to tail.
     std::vector<std::pair<std::vector<Agedge_s*>, bool>> chains_;
+    // With own_order: each rank's node names in the order imposed on dot.
+    std::vector<std::vector<std::string>> imposed_;
 };
 
 /// Graphviz could not lay out or draw a graph (its message, when it gave one).

@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <set>
 
 #include "graphviz.hpp"
+#include "order_dot.hpp"
 #include "pathways/look.hpp"
 #include "rows.hpp"
 
@@ -97,7 +100,13 @@ public:
         add_rank_rows();
         add_links();
         add_transfers();
+        if (out_.choice_.own_order) impose_own_order();
         layout_dot(g_);
+        if (std::getenv("PATHWAYS_DEBUG_LAYOUT")) {
+            std::vector<Agraph_t*> ranks;
+            for (const auto& row : rows_) ranks.push_back(row.same);
+            std::fprintf(stderr, "  dot's order: %zu layered crossings\n", dot_order_crossings(g_, ranks));
+        }
         out_.join_chains();
         read_geometry();
     }
@@ -354,6 +363,15 @@ private:
         set_attr(n, "margin", "0.10,0.05");
     }
 
+    /// Our ordering pass (order_dot.hpp) over the rows, transfer markers kept outside the bands.
+    void impose_own_order() {
+        std::vector<Agraph_t*> ranks;
+        for (const auto& row : rows_) ranks.push_back(row.same);
+        std::set<std::string> outside;
+        for (const auto& [role, name] : marker_of_) outside.insert(name);
+        out_.imposed_ = impose_order(g_, ranks, outside);
+    }
+
     /// Boxes, bands and curves from dot's result, converted to a top-left origin.
     void read_geometry() {
         boxf bb = GD_bb(g_);
@@ -423,13 +441,16 @@ private:
 };
 
 Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level,
-                     double effort) {
+                     double effort, bool own_order) {
     Layout out;
+    out.choice_.own_order = own_order;
     out.choice_.left_to_right = left_to_right;
     out.choice_.rows_per_level = rows_per_level;
     out.choice_.effort = effort;
     LayoutBuilder(pg, style, out, rows_per_level).build();
     return out;
 }
+
+bool Layout::kept_own_order() const { return order_kept(graph_.get(), imposed_); }
 
 }  // namespace pathways
