@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -102,11 +101,6 @@ public:
         add_transfers();
         if (out_.choice_.own_order) impose_own_order();
         layout_dot(g_);
-        if (std::getenv("PATHWAYS_DEBUG_LAYOUT")) {
-            std::vector<Agraph_t*> ranks;
-            for (const auto& row : rows_) ranks.push_back(row.same);
-            std::fprintf(stderr, "  dot's order: %zu layered crossings\n", dot_order_crossings(g_, ranks));
-        }
         out_.join_chains();
         read_geometry();
     }
@@ -314,8 +308,24 @@ private:
         }
     }
 
-    /// Transfer markers: one per destination outside the view, outside every band, in the row of
-    /// the first role that leads to it: dot puts them beside the band, at the edge of the drawing.
+    /// The row of a transfer marker: that of the role leading to it, or with markers_at_destination,
+    /// at its destination's level (the lowest band of the view at or
+    /// above it), in the row of the role that leads to it when that role is in the same band, else
+    /// in the band's lowest row.
+    std::size_t marker_row(const Transfer& t) {
+        std::size_t source = row_[plan_.nodes_of[t.from].back()], first = 0, band = pg_.levels.size() - 1;
+        if (!out_.choice_.markers_at_destination) return source;
+        for (std::size_t li = 0; li < pg_.levels.size(); ++li)
+            if (c_.level_index(pg_.levels[li]->id) >= c_.lowest_level(*t.to)) {
+                band = li;
+                break;
+            }
+        for (std::size_t li = 0; li < band; ++li) first += plan_.rows[li].size();
+        return source >= first && source < first + plan_.rows[band].size() ? source : first;
+    }
+
+    /// Transfer markers: one per destination outside the view, outside every band, at the
+    /// destination's level (marker_row): dot puts them beside the band, at the edge of the drawing.
     void add_transfers() {
         for (const auto& t : pg_.transfers) {
             if (marker_of_.count(t.to)) continue;
@@ -323,7 +333,7 @@ private:
             marker_of_[t.to] = name;
             Agnode_t* n = agnode(g_, name.data(), 1);
             node_[name] = n;
-            std::size_t row = row_[plan_.nodes_of[t.from].back()];
+            std::size_t row = marker_row(t);
             agsubnode(rows_[row].same, n, 1);
             row_[name] = row;
             PlacedTransfer pt = transfer_marker(*t.to, name);
@@ -441,9 +451,10 @@ private:
 };
 
 Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level,
-                     double effort, bool own_order) {
+                     double effort, bool own_order, bool markers_at_destination) {
     Layout out;
     out.choice_.own_order = own_order;
+    out.choice_.markers_at_destination = markers_at_destination;
     out.choice_.left_to_right = left_to_right;
     out.choice_.rows_per_level = rows_per_level;
     out.choice_.effort = effort;

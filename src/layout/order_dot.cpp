@@ -54,16 +54,6 @@ DotProblem read_problem(Agraph_t* g, const std::vector<Agraph_t*>& ranks, const 
 
 }  // namespace
 
-std::size_t dot_order_crossings(Agraph_t* g, const std::vector<Agraph_t*>& ranks) {
-    DotProblem dp = read_problem(g, ranks, {});
-    RowOrder order = dp.problem.rows;
-    for (auto& row : order)
-        std::sort(row.begin(), row.end(), [&](int a, int b) {
-            return ND_order(dp.nodes[static_cast<std::size_t>(a)]) < ND_order(dp.nodes[static_cast<std::size_t>(b)]);
-        });
-    return count_order_crossings(dp.problem, order);
-}
-
 std::vector<std::vector<std::string>> impose_order(Agraph_t* g, const std::vector<Agraph_t*>& ranks,
                                                    const std::set<std::string>& outside) {
     DotProblem dp = read_problem(g, ranks, outside);
@@ -83,7 +73,7 @@ std::vector<std::vector<std::string>> impose_order(Agraph_t* g, const std::vecto
         names.emplace_back();
         for (std::size_t i = 0; i < row.size(); ++i) {
             Agnode_t* n = nodes[static_cast<std::size_t>(row[i])];
-            names.back().push_back(agnameof(n));
+            if (!problem.outside[static_cast<std::size_t>(row[i])]) names.back().push_back(agnameof(n));
             if (i == 0) continue;
             std::string name = "order" + std::to_string(chained++);
             Agedge_t* e = agedge(g, nodes[static_cast<std::size_t>(row[i - 1])], n, name.data(), 1);
@@ -101,11 +91,9 @@ bool order_kept(Agraph_t* g, const std::vector<std::vector<std::string>>& order)
             Agnode_t* n = agnode(g, const_cast<char*>(name.c_str()), 0);
             if (!n) return false;
             double at = ND_order(n);
-            if (std::getenv("PATHWAYS_DEBUG_ORDER")) std::fprintf(stderr, "%s:%d(r%d) ", name.c_str(), ND_order(n), ND_rank(n));
-            if (at <= last && !std::getenv("PATHWAYS_DEBUG_ORDER")) return false;
+            if (at <= last) return false;
             last = at;
         }
-        if (std::getenv("PATHWAYS_DEBUG_ORDER")) std::fprintf(stderr, "\n");
     }
     return true;
 }

@@ -12,12 +12,10 @@ namespace pathways {
 /// visible edges cross little, and makes dot keep that order: an invisible flat edge from each
 /// node to the next in its rank (dot keeps a flat edge's tail before its head). Nodes named in
 /// `outside` (transfer markers, outside every band) stay at an end of their rank. Returns the
-/// node names of each rank in the imposed order.
+/// names of each rank's nodes inside the bands, in the imposed order (dot places the markers
+/// beside the bands as it sees fit: measured, it does not always keep their side).
 std::vector<std::vector<std::string>> impose_order(Agraph_t* g, const std::vector<Agraph_t*>& ranks,
                                                    const std::set<std::string>& outside);
-
-/// Crossings between the visible edges of adjacent ranks in the order dot chose (after layout).
-std::size_t dot_order_crossings(Agraph_t* g, const std::vector<Agraph_t*>& ranks);
 
 /// Whether dot kept the order `impose_order` asked for (each rank's nodes in that order).
 bool order_kept(Agraph_t* g, const std::vector<std::vector<std::string>>& order);
