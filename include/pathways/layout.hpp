@@ -60,6 +60,7 @@ struct LayoutChoice {
     double effort = 4;           // dot's mclimit
     bool own_order = false;      // rows ordered by our own pass (pathways/order.hpp), dot keeps it
     bool markers_at_destination = false;  // transfer markers at their destination's level, not the source's row
+    double row_gap = 1;          // room between rows (dot's ranksep), times the default
     double width = 0, height = 0;  // the drawing's size
     double scale = 1;            // how much the drawing is scaled to fit the area
     double fill = 0;             // share of the area the scaled drawing covers
@@ -83,7 +84,8 @@ public:
 
     /// Lays out with one fixed choice (for tests and comparison).
     static Layout make(const PathwayGraph& graph, const Style& style, bool left_to_right, int rows_per_level,
-                       double effort = 4, bool own_order = false, bool markers_at_destination = false);
+                       double effort = 4, bool own_order = false, bool markers_at_destination = false,
+                       double row_gap = 1);
 
     /// With our own order: whether dot kept it (the nodes inside the bands of every rank in the
     /// order asked for; transfer markers are left to dot).

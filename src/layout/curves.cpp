@@ -2,6 +2,7 @@
 // measuring the drawing (crossings, links through boxes, how the pieces join).
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "graphviz.hpp"
 #include "pathways/crossings.hpp"
@@ -104,7 +105,8 @@ Layout::ChainJoins Layout::chain_joins() const {
         ++joins.waypoints;
         pointf at = ND_coord(n);
         for (Agedge_t* e = agfstedge(g, n); e; e = agnxtedge(g, e, n)) {
-            if (!ED_spl(e)) continue;
+            const char* style = agget(e, const_cast<char*>("style"));
+            if (!ED_spl(e) || (style && std::strstr(style, "invis"))) continue;  // our ordering pass's edges
             const bezier& bz = ED_spl(e)->list[0];
             auto d = [&](const pointf& q) { return std::hypot(q.x - at.x, q.y - at.y); };
             joins.widest_gap = std::max(joins.widest_gap, std::min(d(bz.list[0]), d(bz.list[bz.size - 1])));

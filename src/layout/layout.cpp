@@ -141,7 +141,7 @@ private:
         set_attr(g_, "bgcolor", "transparent");
         set_attr(g_, "fontname", style_.font);
         set_attr(g_, "nodesep", ltr() ? "0.12" : "0.14");
-        set_attr(g_, "ranksep", ltr() ? "0.5" : "0.4");
+        set_attr(g_, "ranksep", fmt((ltr() ? 0.5 : 0.4) * out_.choice_.row_gap));
         set_attr(g_, "splines", "spline");
         set_attr(g_, "outputorder", "edgesfirst");
         set_attr(g_, "remincross", "true");
@@ -451,8 +451,9 @@ private:
 };
 
 Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level,
-                     double effort, bool own_order, bool markers_at_destination) {
+                     double effort, bool own_order, bool markers_at_destination, double row_gap) {
     Layout out;
+    out.choice_.row_gap = row_gap;
     out.choice_.own_order = own_order;
     out.choice_.markers_at_destination = markers_at_destination;
     out.choice_.left_to_right = left_to_right;

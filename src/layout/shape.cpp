@@ -46,18 +46,22 @@ std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style
             if (std::find(plans.begin(), plans.end(), plan) != plans.end()) continue;
             plans.push_back(std::move(plan));
             // dot's own order at four efforts, then our ordering pass (pathways/order.hpp) held
-            // by dot; with transfer markers beside their sources and, when there are any, at their
-            // destinations' levels: each one more candidate, chosen only when it wins.
+            // by dot with the default room between rows, and (up to 150 roles) twice and three
+            // times as much (links between rows braid less with room); with transfer markers beside their sources and,
+            // when there are any, at their destinations' levels: each one more candidate, chosen
+            // only when it wins.
             for (bool at_destination : {false, true}) {
                 if (at_destination && graph.transfers.empty()) continue;
-                for (int trial = 0; trial < 5; ++trial) {
+                for (int trial = 0; trial < 7; ++trial) {
+                    if (trial > 4 && graph.roles.size() > 150) continue;  // time: dot is slow on large graphs
                     double effort = trial < 4 ? std::array{1.0, 4.0, 10.0, 30.0}[static_cast<std::size_t>(trial)] : 4.0;
-                    Layout l = make(graph, style, ltr, rows, effort, trial == 4, at_destination);
+                    double gap = trial < 4 ? 1.0 : static_cast<double>(trial - 3);
+                    Layout l = make(graph, style, ltr, rows, effort, trial >= 4, at_destination, gap);
                     tried.push_back(l.choice_);
                     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
-                        std::fprintf(stderr, "layout %s rows=%d effort=%g%s%s: %.0fx%.0f crossings=%zu\n",
-                                     ltr ? "LR" : "BT", rows, effort, trial == 4 ? " own order" : "",
-                                     at_destination ? " markers at destination" : "", l.width(), l.height(),
+                        std::fprintf(stderr, "layout %s rows=%d effort=%g%s%s gap=%g: %.0fx%.0f crossings=%zu\n",
+                                     ltr ? "LR" : "BT", rows, effort, trial >= 4 ? " own order" : "",
+                                     at_destination ? " markers at destination" : "", gap, l.width(), l.height(),
                                      l.choice_.crossings);
                 }
             }
@@ -80,7 +84,7 @@ LayoutChoice Layout::pick(const std::vector<LayoutChoice>& shapes, double area_w
 
 Layout Layout::make(const PathwayGraph& graph, const Style& style, const LayoutChoice& choice) {
     Layout l = make(graph, style, choice.left_to_right, choice.rows_per_level, choice.effort, choice.own_order,
-                    choice.markers_at_destination);
+                    choice.markers_at_destination, choice.row_gap);
     l.choice_.fill = choice.fill;
     return l;
 }
