@@ -29,7 +29,7 @@ TEST_CASE("the default poster set stays within its crossing counts, with no link
         {"ncl-primary-care", "data/ncl-career-pathways.yaml", "primary", "A3", false, 36},
         {"ncl-secondary-care", "data/ncl-career-pathways.yaml", "secondary", "A3", false, 82},
         {"ncl-social-care", "data/ncl-career-pathways.yaml", "social", "A3", false, 15},
-        {"nhs-management-careers", "data/nhs-management-careers.yaml", "", "A1", true, 0},
+        {"nhs-management-careers", "data/nhs-management-careers.yaml", "", "A1", true, 1},
     };
     Style s = shipped_style("nhs");
     for (const auto& d : set) {

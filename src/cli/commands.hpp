@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pathways/catalogue.hpp"
+
 namespace pathways::cli {
 
 /// Exit statuses, documented in the README.
@@ -23,6 +25,10 @@ struct UsageError : std::runtime_error {
 /// The exit status for the exception being handled, after printing it once as
 /// "pathways COMMAND: error: what" — the one place failures become messages and statuses.
 int exit_for_failure(const std::string& command);
+
+/// The role `text` names (id, name or alias, any case), or nullptr after printing why not, with
+/// suggestions (role_lookup.cpp); `which` says which argument it was ("FROM").
+const Role* lookup_role(const Catalogue& catalogue, const std::string& text, const char* which);
 
 /// One subcommand: declares its options on `setup`, does its work on `run`.
 class Command {

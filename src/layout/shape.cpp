@@ -9,6 +9,27 @@
 
 namespace pathways {
 
+namespace {
+
+/// choose_shape's rule for layout shapes (`prefer_larger`, see layout.hpp) refined: among the
+/// eligible candidates with at most one crossing more than `best`, the one printed
+/// largest, then the one that leaves the most room around it (for panels): one crossing is not
+/// worth a smaller or more crowded page.
+template <typename Eligible>
+std::size_t near_tie(const std::vector<ShapeScore>& candidates, std::size_t best, Eligible eligible) {
+    const std::size_t most = candidates[best].crossings + 1;
+    std::size_t pick = best;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const ShapeScore& c = candidates[i];
+        const ShapeScore& p = candidates[pick];
+        if (!eligible(c) || c.crossings > most) continue;
+        if (c.scale > p.scale * 1.01 || (c.scale >= p.scale * 0.99 && c.fill < p.fill - 0.01)) pick = i;
+    }
+    return pick;
+}
+
+}  // namespace
+
 std::size_t choose_shape(const std::vector<ShapeScore>& candidates, double min_scale, bool prefer_larger) {
     double best_scale = 0;
     for (const auto& c : candidates) best_scale = std::max(best_scale, c.scale);
@@ -23,6 +44,7 @@ std::size_t choose_shape(const std::vector<ShapeScore>& candidates, double min_s
             (prefer_larger && c.crossings == candidates[best].crossings && c.scale > candidates[best].scale))
             best = i;
     }
+    if (prefer_larger && best < candidates.size()) best = near_tie(candidates, best, eligible);
     if (best == candidates.size() && !candidates.empty())  // no room at all (every scale 0 or less)
         best = static_cast<std::size_t>(
             std::max_element(candidates.begin(), candidates.end(),

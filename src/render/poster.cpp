@@ -12,6 +12,7 @@
 #include "column.hpp"
 #include "legend.hpp"
 #include "panels.hpp"
+#include "story_marks.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways {
@@ -202,6 +203,7 @@ void place_drawing(Poster& p, const Composition& k, const Placement& won, TextMe
                                                 p.layout.height() * s, f);
     p.drawing_at = {a.x + (a.w - p.layout.width() * s) / 2, a.y + (a.h - p.layout.height() * s) / 2};
     p.role_text_size = std::min(k.style.role_size, k.style.band_size) * s;
+    add_story_marks(p, k.graph, k.style);
     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
         std::fprintf(stderr, "poster %s: drawing %.0fx%.0f in area %.0fx%.0f, scale %.2f, fill %.2f, role text %.1f pt\n",
                      p.paper.c_str(), p.layout.width(), p.layout.height(), a.w, a.h, s, p.fill_ratio(),
@@ -217,8 +219,8 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     const double m = style.margin_mm * kMm;
     TextMeasure measure(style.font);
     double top = add_header(p, style, measure, m, f);
-    std::string date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
-    double bottom = add_footer(p, *graph.catalogue, style, measure, date, m, f);
+    p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
+    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f);
 
     // Legend and panels go in a side column or in a strip of columns along the bottom, whichever
     // leaves the drawing area a shape the layout fills best (the style may fix one). Text must be
