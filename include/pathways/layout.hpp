@@ -93,6 +93,9 @@ struct LayoutChoice {
     int rows_per_level = 1;      // framework: columns (ranks) per level
     std::size_t lanes = 0;       // framework: lanes drawn
     double effort = 4;           // dot's mclimit
+    bool own_order = false;      // rows ordered by our own pass (pathways/order.hpp), dot keeps it
+    bool markers_at_destination = false;  // transfer markers at their destination's level, not the source's row
+    double row_gap = 1;          // room between rows (dot's ranksep), times the default
     double width = 0, height = 0;  // the drawing's size
     double scale = 1;            // how much the drawing is scaled to fit the area
     double fill = 0;             // share of the area the scaled drawing covers
@@ -121,7 +124,13 @@ public:
 
     /// Lays out with one fixed choice (for tests and comparison).
     static Layout make(const PathwayGraph& graph, const Style& style, bool left_to_right, int rows_per_level,
-                       double effort = 4);
+                       double effort = 4, bool own_order = false, bool markers_at_destination = false,
+                       double row_gap = 1);
+
+    /// With our own order: whether dot kept it (the nodes inside the bands of every rank in the
+    /// order asked for; transfer markers are left to dot).
+    /// True when no order was imposed.
+    bool kept_own_order() const;
 
     double width() const { return width_; }
     double height() const { return height_; }
@@ -150,7 +159,8 @@ public:
     };
     ChainJoins chain_joins() const;
 
-    /// Pairs of links whose drawn curves cross (links sharing an end are not counted).
+    /// Points where two links' drawn curves cross, each counted once (links sharing an end, and
+    /// curves that only touch, are not counted; see pathways/crossings.hpp).
     std::size_t count_crossings() const;
     /// Links whose curve passes through a role box that is not one of its ends.
     std::vector<std::string> links_through_boxes() const;
@@ -180,6 +190,8 @@ private:
     std::vector<PlacedMarker> markers_;
     // Per link: its Graphviz edges (one per row crossed), and whether they run head to tail.
     std::vector<std::pair<std::vector<Agedge_s*>, bool>> chains_;
+    // With own_order: each rank's node names in the order imposed on dot.
+    std::vector<std::vector<std::string>> imposed_;
 };
 
 /// Graphviz could not lay out or draw a graph (its message, when it gave one).

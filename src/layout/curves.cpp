@@ -2,8 +2,10 @@
 // measuring the drawing (crossings, links through boxes, how the pieces join).
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "graphviz.hpp"
+#include "pathways/crossings.hpp"
 #include "pathways/layout.hpp"
 
 namespace pathways {
@@ -72,45 +74,12 @@ std::vector<Point> flatten(const std::vector<Point>& bz, int steps = 12) {
     return pts;
 }
 
-bool segments_cross(Point a, Point b, Point c, Point d) {
-    auto cross = [](Point o, Point p, Point q) { return (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x); };
-    double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
-    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
-}
-
 }  // namespace
 
 std::size_t Layout::count_crossings() const {
-    std::vector<std::vector<Point>> curves;
-    std::vector<Box> bounds;
-    for (const auto& l : links_) {
-        curves.push_back(flatten(l.bezier));
-        double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
-        for (const auto& p : curves.back()) {
-            x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-        }
-        bounds.push_back({x0, y0, x1 - x0, y1 - y0});
-    }
-    auto overlap = [](const Box& a, const Box& b) {
-        return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
-    };
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < links_.size(); ++i) {
-        for (std::size_t j = i + 1; j < links_.size(); ++j) {
-            const auto &a = links_[i], &b = links_[j];
-            if (a.tail == b.tail || a.tail == b.head || a.head == b.tail || a.head == b.head) continue;
-            if (!overlap(bounds[i], bounds[j])) continue;
-            const auto &p = curves[i], &q = curves[j];
-            for (std::size_t s = 0; s + 1 < p.size(); ++s) {
-                Box sb{std::min(p[s].x, p[s + 1].x), std::min(p[s].y, p[s + 1].y), std::abs(p[s + 1].x - p[s].x),
-                       std::abs(p[s + 1].y - p[s].y)};
-                if (!overlap(sb, bounds[j])) continue;
-                for (std::size_t t = 0; t + 1 < q.size(); ++t)
-                    if (segments_cross(p[s], p[s + 1], q[t], q[t + 1])) ++total;
-            }
-        }
-    }
-    return total;
+    std::vector<CrossingCurve> curves;
+    for (const auto& l : links_) curves.push_back({flatten(l.bezier), l.tail, l.head});
+    return count_curve_crossings(curves);
 }
 
 std::vector<std::string> Layout::links_through_boxes() const {
@@ -136,7 +105,8 @@ Layout::ChainJoins Layout::chain_joins() const {
         ++joins.waypoints;
         pointf at = ND_coord(n);
         for (Agedge_t* e = agfstedge(g, n); e; e = agnxtedge(g, e, n)) {
-            if (!ED_spl(e)) continue;
+            const char* style = agget(e, const_cast<char*>("style"));
+            if (!ED_spl(e) || (style && std::strstr(style, "invis"))) continue;  // our ordering pass's edges
             const bezier& bz = ED_spl(e)->list[0];
             auto d = [&](const pointf& q) { return std::hypot(q.x - at.x, q.y - at.y); };
             joins.widest_gap = std::max(joins.widest_gap, std::min(d(bz.list[0]), d(bz.list[bz.size - 1])));

@@ -6,9 +6,11 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "framework.hpp"
 #include "graphviz.hpp"
+#include "order_dot.hpp"
 #include "pathways/look.hpp"
 #include "rows.hpp"
 
@@ -103,7 +105,8 @@ public:
         if (grid_) add_lane_grid();
         add_links();
         add_transfers();
-        add_story_markers();
+        if (out_.choice_.own_order) impose_own_order();
+        add_story_markers();  // after the ordering pass: isolated, outside its chains
         layout_dot(g_);
         out_.join_chains();
         read_geometry();
@@ -150,7 +153,7 @@ private:
         set_attr(g_, "bgcolor", "transparent");
         set_attr(g_, "fontname", style_.font);
         set_attr(g_, "nodesep", ltr() ? "0.12" : "0.14");
-        set_attr(g_, "ranksep", ltr() ? "0.5" : "0.4");
+        set_attr(g_, "ranksep", fmt((ltr() ? 0.5 : 0.4) * out_.choice_.row_gap));
         set_attr(g_, "splines", "spline");
         set_attr(g_, "outputorder", "edgesfirst");
         set_attr(g_, "remincross", "true");
@@ -363,8 +366,24 @@ private:
         }
     }
 
-    /// Transfer markers: one per destination outside the view, outside every band, in the row of
-    /// the first role that leads to it: dot puts them beside the band, at the edge of the drawing.
+    /// The row of a transfer marker: that of the role leading to it, or with markers_at_destination,
+    /// at its destination's level (the lowest band of the view at or
+    /// above it), in the row of the role that leads to it when that role is in the same band, else
+    /// in the band's lowest row.
+    std::size_t marker_row(const Transfer& t) {
+        std::size_t source = row_[plan_.nodes_of[t.from].back()], first = 0, band = pg_.levels.size() - 1;
+        if (!out_.choice_.markers_at_destination) return source;
+        for (std::size_t li = 0; li < pg_.levels.size(); ++li)
+            if (c_.level_index(pg_.levels[li]->id) >= c_.lowest_level(*t.to)) {
+                band = li;
+                break;
+            }
+        for (std::size_t li = 0; li < band; ++li) first += plan_.rows[li].size();
+        return source >= first && source < first + plan_.rows[band].size() ? source : first;
+    }
+
+    /// Transfer markers: one per destination outside the view, outside every band, at the
+    /// destination's level (marker_row): dot puts them beside the band, at the edge of the drawing.
     void add_transfers() {
         for (const auto& t : pg_.transfers) {
             if (marker_of_.count(t.to)) continue;
@@ -372,7 +391,7 @@ private:
             marker_of_[t.to] = name;
             Agnode_t* n = agnode(g_, name.data(), 1);
             node_[name] = n;
-            std::size_t row = row_[plan_.nodes_of[t.from].back()];
+            std::size_t row = marker_row(t);
             agsubnode(rows_[row].same, n, 1);
             row_[name] = row;
             PlacedTransfer pt = transfer_marker(t, name);
@@ -454,6 +473,15 @@ private:
         set_attr(n, "margin", "0.10,0.05");
     }
 
+    /// Our ordering pass (order_dot.hpp) over the rows, transfer markers kept outside the bands.
+    void impose_own_order() {
+        std::vector<Agraph_t*> ranks;
+        for (const auto& row : rows_) ranks.push_back(row.same);
+        std::set<std::string> outside;
+        for (const auto& [role, name] : marker_of_) outside.insert(name);
+        out_.imposed_ = impose_order(g_, ranks, outside);
+    }
+
     /// Boxes, bands and curves from dot's result, converted to a top-left origin.
     void read_geometry() {
         boxf bb = GD_bb(g_);
@@ -532,8 +560,11 @@ private:
 };
 
 Layout Layout::make(const PathwayGraph& pg, const Style& style, bool left_to_right, int rows_per_level,
-                     double effort) {
+                     double effort, bool own_order, bool markers_at_destination, double row_gap) {
     Layout out;
+    out.choice_.row_gap = row_gap;
+    out.choice_.own_order = own_order;
+    out.choice_.markers_at_destination = markers_at_destination;
     out.choice_.left_to_right = left_to_right;
     out.choice_.rows_per_level = rows_per_level;
     out.choice_.effort = effort;
@@ -550,5 +581,7 @@ Layout Layout::make_framework(const PathwayGraph& pg, const Style& style, int co
     LayoutBuilder(pg, style, out, columns).build();
     return out;
 }
+
+bool Layout::kept_own_order() const { return order_kept(graph_.get(), imposed_); }
 
 }  // namespace pathways

@@ -1,5 +1,6 @@
 // Choosing a layout's shape: the grid of shapes tried, and the rule that picks one for an area.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 
@@ -7,6 +8,27 @@
 #include "rows.hpp"
 
 namespace pathways {
+
+namespace {
+
+/// choose_shape's rule for layout shapes (`prefer_larger`, see layout.hpp) refined: among the
+/// eligible candidates with at most one crossing more than `best`, the one printed
+/// largest, then the one that leaves the most room around it (for panels): one crossing is not
+/// worth a smaller or more crowded page.
+template <typename Eligible>
+std::size_t near_tie(const std::vector<ShapeScore>& candidates, std::size_t best, Eligible eligible) {
+    const std::size_t most = candidates[best].crossings + 1;
+    std::size_t pick = best;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const ShapeScore& c = candidates[i];
+        const ShapeScore& p = candidates[pick];
+        if (!eligible(c) || c.crossings > most) continue;
+        if (c.scale > p.scale * 1.01 || (c.scale >= p.scale * 0.99 && c.fill < p.fill - 0.01)) pick = i;
+    }
+    return pick;
+}
+
+}  // namespace
 
 std::size_t choose_shape(const std::vector<ShapeScore>& candidates, double min_scale, bool prefer_larger) {
     double best_scale = 0;
@@ -22,6 +44,7 @@ std::size_t choose_shape(const std::vector<ShapeScore>& candidates, double min_s
             (prefer_larger && c.crossings == candidates[best].crossings && c.scale > candidates[best].scale))
             best = i;
     }
+    if (prefer_larger && best < candidates.size()) best = near_tie(candidates, best, eligible);
     if (best == candidates.size() && !candidates.empty())  // no room at all (every scale 0 or less)
         best = static_cast<std::size_t>(
             std::max_element(candidates.begin(), candidates.end(),
@@ -44,12 +67,25 @@ std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style
             auto plan = plan_rows(graph, rows).rows;
             if (std::find(plans.begin(), plans.end(), plan) != plans.end()) continue;
             plans.push_back(std::move(plan));
-            for (double effort : {1.0, 4.0, 10.0, 30.0}) {
-                Layout l = make(graph, style, ltr, rows, effort);
-                tried.push_back(l.choice_);
-                if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
-                    std::fprintf(stderr, "layout %s rows=%d effort=%g: %.0fx%.0f crossings=%zu\n", ltr ? "LR" : "BT",
-                                 rows, effort, l.width(), l.height(), l.choice_.crossings);
+            // dot's own order at four efforts, then our ordering pass (pathways/order.hpp) held
+            // by dot with the default room between rows, and (up to 150 roles) twice and three
+            // times as much (links between rows braid less with room); with transfer markers beside their sources and,
+            // when there are any, at their destinations' levels: each one more candidate, chosen
+            // only when it wins.
+            for (bool at_destination : {false, true}) {
+                if (at_destination && graph.transfers.empty()) continue;
+                for (int trial = 0; trial < 7; ++trial) {
+                    if (trial > 4 && graph.roles.size() > 150) continue;  // time: dot is slow on large graphs
+                    double effort = trial < 4 ? std::array{1.0, 4.0, 10.0, 30.0}[static_cast<std::size_t>(trial)] : 4.0;
+                    double gap = trial < 4 ? 1.0 : static_cast<double>(trial - 3);
+                    Layout l = make(graph, style, ltr, rows, effort, trial >= 4, at_destination, gap);
+                    tried.push_back(l.choice_);
+                    if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
+                        std::fprintf(stderr, "layout %s rows=%d effort=%g%s%s gap=%g: %.0fx%.0f crossings=%zu\n",
+                                     ltr ? "LR" : "BT", rows, effort, trial >= 4 ? " own order" : "",
+                                     at_destination ? " markers at destination" : "", gap, l.width(), l.height(),
+                                     l.choice_.crossings);
+                }
             }
         }
     }
@@ -70,7 +106,8 @@ LayoutChoice Layout::pick(const std::vector<LayoutChoice>& shapes, double area_w
 
 Layout Layout::make(const PathwayGraph& graph, const Style& style, const LayoutChoice& choice) {
     Layout l = choice.framework ? make_framework(graph, style, choice.rows_per_level, choice.effort)  // framework.cpp
-                                : make(graph, style, choice.left_to_right, choice.rows_per_level, choice.effort);
+                                : make(graph, style, choice.left_to_right, choice.rows_per_level, choice.effort, choice.own_order,
+                                       choice.markers_at_destination, choice.row_gap);
     l.choice_.fill = choice.fill;
     return l;
 }
