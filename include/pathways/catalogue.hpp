@@ -68,6 +68,7 @@ struct Catalogue {
     std::vector<GlossaryEntry> glossary;
     std::vector<Panel> panels;
     std::vector<Story> stories;
+    std::string url;  // "find out more" (the training hub's page), printed as a QR code; may be empty
 
     const Role* role(const std::string& id) const;
     const Setting* setting(const std::string& id) const;

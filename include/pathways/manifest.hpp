@@ -34,6 +34,8 @@ struct PosterSpec {
     std::optional<bool> landscape;         // unset: the style's
     std::vector<OutputFormat> formats;     // in the order written, no repeats
     double dpi = 150;                      // for PNG
+    std::optional<PrintOptions> print;     // `print:` bleed and marks of its PDF; unset: the style's
+    std::string url;                       // `url:` "find out more", printed as a QR code; empty: the catalogue's
     Location where;                        // the poster's entry
     Location catalogue_at;                 // where its catalogue was named (or the entry)
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "pathways/layout.hpp"
+#include "pathways/print.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
 
@@ -33,6 +34,7 @@ struct PosterOptions {
     std::optional<bool> landscape; // unset: the style's
     std::string title;             // empty: the catalogue's
     std::string build_date;        // e.g. "21 November 2026"; empty: resolve_build_date()
+    std::string url;               // "find out more" as a QR code; empty: the catalogue's (if any)
 };
 
 /// A line of text placed on the page (baseline position, in points).
@@ -135,6 +137,11 @@ struct OutputSettings {
     double dpi = 150;
     std::string id_prefix;  // SVG: prefixed to every id, so two posters' SVGs can share a page
     double svg_width = 0;   // embed-svg: a fixed width in px; 0 leaves it to the page
+    // PDF (issue 13): bleed and crop marks, the build date of its metadata and slug line, and the
+    // poster's name on the slug line (empty: id_prefix).
+    PrintOptions print;
+    std::string build_date;
+    std::string name;
 };
 
 /// The bytes of `poster`, drawn from `graph` in `style`, in one format: the one function both

@@ -48,6 +48,7 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
     options.landscape = spec.landscape;
     options.title = poster_title(spec, catalogue);
     options.build_date = date;
+    options.url = spec.url;
     Poster poster = compose_poster(graph, style, options);
 
     std::vector<RenderedFile> files;
@@ -55,6 +56,8 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
         OutputSettings settings;
         settings.dpi = spec.dpi;
         settings.id_prefix = spec.name;  // two posters' SVGs on one page never clash
+        settings.print = spec.print.value_or(style.print);
+        settings.build_date = date;
         std::string bytes = render_output(poster, graph, style, format, settings);
         if (bytes.empty())
             throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");

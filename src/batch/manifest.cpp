@@ -37,6 +37,12 @@ std::string PosterSpec::canonical() const {
     d.precision(17);
     d << dpi;
     field("dpi", d.str());
+    if (print) {
+        d.str("");
+        d << print->bleed_mm << (print->marks ? " marks" : "");
+        field("print", d.str());
+    }
+    if (!url.empty()) field("url", url);
     d.str("");
     d << kThumbnailPixels;
     field("thumbnail", d.str());
@@ -222,7 +228,8 @@ std::optional<Manifest> read_manifest(std::string_view text, const std::string& 
             if (n.IsDefined() && n.IsScalar()) what = "poster '" + n.Scalar() + "'";
         }
         MapReader pm(node, what, file, diags,
-                     {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi"});
+                     {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi",
+                      "print", "url"});
         if (!pm.is_map()) continue;
         PosterSpec p;
         p.where = pm.where();
@@ -288,6 +295,10 @@ std::optional<Manifest> read_manifest(std::string_view text, const std::string& 
             else
                 p.dpi = *dpi;
         }
+        p.print = read_print_options(pm, what);
+        p.url = pm.text("url", false);
+        if (!p.url.empty() && !is_safe_url(p.url))
+            diags.error(pm.where("url"), "url '" + p.url + "' of " + what + " is not allowed: only https:, http: and mailto: links may be used");
 
         if (!p.name.empty()) {
             // Two posters must not write the same file (compared without case, for case-blind file systems).

@@ -180,7 +180,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     c.file = file;
     MapReader top(*root, "the catalogue", file, diags,
                   {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
-                   "settings", "roles", "glossary", "panels", "stories"});
+                   "settings", "roles", "glossary", "panels", "stories", "url"});
     if (!top.is_map()) return std::nullopt;
     c.title = top.text("title", true);
     c.subtitle = top.text("subtitle", false);
@@ -188,6 +188,10 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     c.source = top.text("source", true);
     c.version = top.text("version", true);
     c.setting_dimension = top.text("setting_dimension", true);
+    // "Find out more": printed on posters as a QR code with the address beside it (issue 13).
+    c.url = top.text("url", false);
+    if (!c.url.empty() && !is_safe_url(c.url))
+        diags.error(top.where("url"), "url '" + c.url + "' is not allowed: only https:, http: and mailto: links may be used");
 
     std::map<std::string, Location> level_ids, setting_ids, role_ids;
     for (const auto& node : top.map_list("levels", true)) {

@@ -35,6 +35,12 @@ public:
             ->needs(embed);
         sub->add_option("--id-prefix", id_prefix_,
                         "SVG: prefix for every element id, so two SVGs can share a page (default: the output file's name)");
+        sub->add_option("--bleed", bleed_mm_,
+                        "PDF for a print shop: MM of bleed around the trimmed page (background runs into it; "
+                        "TrimBox and BleedBox are set)")
+            ->check(CLI::Range(0.0, 20.0));
+        sub->add_flag("--marks", marks_,
+                      "PDF for a print shop: crop marks and a slug line outside the bleed (bleed 3 mm unless --bleed)");
         sub->add_option("-o,--output", output_, "Output file")->required();
         return sub;
     }
@@ -52,9 +58,14 @@ public:
         options.page = page_;
         if (portrait_) options.landscape = false;
         if (landscape_) options.landscape = true;
+        options.build_date = resolve_build_date().text;  // the footer's, the PDF's metadata and slug line
+        if ((bleed_mm_ > 0 || marks_) && format != OutputFormat::Pdf)
+            throw UsageError("--bleed and --marks are for PDF output, not " + std::string(format_name(format)));
         PathwayGraph graph = select(*catalogue, View{});
         Poster poster = compose_poster(graph, *style, options);
-        write_file_atomically(output_, render_output(poster, graph, *style, format, output_settings()));
+        OutputSettings settings = output_settings();
+        settings.build_date = options.build_date;
+        write_file_atomically(output_, render_output(poster, graph, *style, format, settings));
         report(poster, graph);
         return kOk;
     }
@@ -78,6 +89,8 @@ private:
         OutputSettings o;
         o.dpi = dpi_;
         o.svg_width = svg_width_;
+        o.print.bleed_mm = bleed_mm_;
+        o.print.marks = marks_;
         // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care").
         o.id_prefix = id_prefix_;
         if (o.id_prefix.empty()) {
@@ -121,6 +134,8 @@ private:
     bool portrait_ = false, landscape_ = false, embed_ = false;
     double svg_width_ = 0;
     double dpi_ = 150;
+    double bleed_mm_ = 0;
+    bool marks_ = false;
 };
 
 std::unique_ptr<Command> make_render() { return std::make_unique<RenderCommand>(); }

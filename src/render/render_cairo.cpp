@@ -6,6 +6,7 @@
 
 #include "pathways/look.hpp"
 #include "pathways/poster.hpp"
+#include "cairo_page.hpp"
 #include "text.hpp"
 
 namespace pathways {
@@ -66,7 +67,8 @@ void draw_sample(cairo_t* cr, const PageLine& l) {
     }
 }
 
-/// Draws the whole page onto `cr` (whose units are points).
+}  // namespace
+
 void draw_page(cairo_t* cr, const Poster& p) {
     set_unhinted(cr);
     set_colour(cr, p.background);
@@ -83,6 +85,8 @@ void draw_page(cairo_t* cr, const Poster& p) {
     p.layout.draw(cr);
     cairo_restore(cr);
 }
+
+namespace {
 
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);

@@ -36,7 +36,9 @@ std::string render_output(const Poster& poster, const PathwayGraph& graph, const
     SvgOptions svg;
     svg.id_prefix = settings.id_prefix;
     switch (format) {
-        case OutputFormat::Pdf: return render_pdf(poster);
+        case OutputFormat::Pdf:
+            return render_pdf_document(poster, {settings.print, settings.name.empty() ? settings.id_prefix : settings.name,
+                                                settings.build_date});
         case OutputFormat::Png: return render_png(poster, settings.dpi);
         case OutputFormat::Svg: return render_svg(poster, style, svg);
         case OutputFormat::EmbedSvg:

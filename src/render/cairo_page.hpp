@@ -1,0 +1,13 @@
+#pragma once
+// The page drawn onto any Cairo context: shared by the PDF/PNG writer and the print PDF writer.
+#include <cairo.h>
+
+namespace pathways {
+
+struct Poster;
+
+/// Draws the whole page onto `cr` (whose units are points, origin at the page's top-left); the
+/// background is painted over the whole clip, so a clip wider than the page extends it into bleed.
+void draw_page(cairo_t* cr, const Poster& p);
+
+}  // namespace pathways
