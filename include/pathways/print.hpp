@@ -52,3 +52,29 @@ std::string set_page_boxes(const std::string& pdf, const PdfBox& trim, const Pdf
 std::string iso_date(const std::string& footer_date);
 
 }  // namespace pathways
+
+namespace pathways {
+
+struct Style;
+
+/// One fact of a preflight report: what it is, its value in words, and a warning when it falls
+/// below its floor (empty when it does not).
+struct PreflightFact {
+    std::string label, value, warning;
+};
+
+/// Letter height per metre of reading distance (about 7 mm, the sign-makers' rule).
+inline constexpr double kLetterMmPerMetre = 7;
+/// The distance in metres text of `size_pt` can be read from (its capital height, 0.716 em in
+/// Liberation Sans and Arial, at kLetterMmPerMetre per metre): 14 pt about 0.5 m, 24 pt about 0.9 m.
+double reading_distance_m(double size_pt);
+
+/// What a print shop checks, from the composed poster: page, smallest text and its reading
+/// distance, thinnest line, lowest text and line contrasts, whether colour alone tells settings apart.
+std::vector<PreflightFact> preflight_poster(const Poster& poster, const Style& style);
+
+/// What a print shop checks, read from a PDF with qpdf: page and trim size, bleed, fonts
+/// embedded, links. Throws std::runtime_error when the file is not a readable PDF.
+std::vector<PreflightFact> preflight_pdf(const std::string& path);
+
+}  // namespace pathways

@@ -11,6 +11,22 @@
 
 namespace pathways::cli {
 
+/// styles/nhs.yaml in the current folder, else in the folder above the program's (a build tree
+/// inside a checkout: build/pathways finds styles/), else in the program's own folder.
+std::string default_style_path() {
+    const std::filesystem::path relative = "styles/nhs.yaml";
+    std::error_code ec;
+    std::vector<std::filesystem::path> places{relative};
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        places.push_back(exe.parent_path().parent_path() / relative);
+        places.push_back(exe.parent_path() / relative);
+    }
+    for (const auto& p : places)
+        if (std::filesystem::is_regular_file(p, ec)) return p.string();
+    return relative.string();  // not found: the loader says so, naming it
+}
+
 /// `pathways render CATALOGUE -o OUT`: one poster of a whole catalogue.
 class RenderCommand : public Command {
 public:
@@ -49,7 +65,7 @@ public:
         OutputFormat format = output_format();
         Diagnostics diags;
         auto catalogue = load_catalogue(catalogue_, diags);
-        auto style = load_style(style_.empty() ? default_style() : style_, diags);
+        auto style = load_style(style_.empty() ? default_style_path() : style_, diags);
         if (diags.has_errors()) {
             diags.print_errors(std::cerr);
             return kInvalidInput;
@@ -113,21 +129,6 @@ private:
                      poster.smallest_text());
     }
 
-    /// styles/nhs.yaml in the current folder, else in the folder above the program's (a build tree
-    /// inside a checkout: build/pathways finds styles/), else in the program's own folder.
-    static std::string default_style() {
-        const std::filesystem::path relative = "styles/nhs.yaml";
-        std::error_code ec;
-        std::vector<std::filesystem::path> places{relative};
-        std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-        if (!ec) {
-            places.push_back(exe.parent_path().parent_path() / relative);
-            places.push_back(exe.parent_path() / relative);
-        }
-        for (const auto& p : places)
-            if (std::filesystem::is_regular_file(p, ec)) return p.string();
-        return relative.string();  // not found: the loader says so, naming it
-    }
 
     std::string catalogue_, style_, page_, format_, output_;
     std::string id_prefix_;

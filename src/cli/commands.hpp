@@ -24,6 +24,9 @@ struct UsageError : std::runtime_error {
 /// "pathways COMMAND: error: what" — the one place failures become messages and statuses.
 int exit_for_failure(const std::string& command);
 
+/// styles/nhs.yaml in the current folder, else beside the program (render and preflight's default).
+std::string default_style_path();
+
 /// One subcommand: declares its options on `setup`, does its work on `run`.
 class Command {
 public:
