@@ -333,13 +333,13 @@ TEST_CASE("print: in a manifest poster and a style; bad values are located", "[p
     CHECK(s->print.marks);
 }
 
-TEST_CASE("--bleed and --marks are refused for PNG and SVG", "[print][cli]") {
+TEST_CASE("Bleed, crop marks and tiles are refused for PNG and SVG", "[print][cli]") {
     TempDir dir;
     RunResult r = run_cli({"render", kLinks, "--marks", "-o", dir.file("x.png")});
     RunResult r2 = run_cli({"render", kLinks, "--bleed", "3", "-o", dir.file("x.svg")});
     CHECK(r.status != 0);
     CHECK(r2.status != 0);
-    CHECK(r2.err.find("--bleed and --marks are for PDF output") != std::string::npos);
+    CHECK(r2.err.find("--bleed, --marks and --tile are for PDF output") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("x.svg")));
 }
 
@@ -399,4 +399,44 @@ TEST_CASE("Preflight of a catalogue: smallest text and reading distance, thinnes
     CHECK(r.status == 0);
     CHECK(r.out.find("smallest text: ") != std::string::npos);
     CHECK(r.out.find("readable from about") != std::string::npos);
+}
+
+TEST_CASE("Tiles: A4 pages at 100 % with 10 mm overlap whose pixels reassemble the poster", "[print][tile]") {
+    TempDir dir;
+    render({kLinks, "--page", "A2", "--tile", "A4", "-o", dir.file("t.pdf")});
+    render({kLinks, "--page", "A2", "--dpi", "72", "-o", dir.file("full.png")});
+    // A2 landscape (594 × 420 mm) on portrait A4 windows of 190 × 277 mm stepping 180 × 267 mm.
+    auto i = info(dir.file("t.pdf"));
+    CHECK(i["Pages"] == "8");
+    CHECK(i["Page size"].find("595.276 x 841.89 pts (A4)") == 0);
+    REQUIRE(run_shell("pdftoppm -png -r 72 " + shell_quote(dir.file("t.pdf")) + " " + shell_quote(dir.file("tile")))
+                .status == 0);
+    Image full = read_png(dir.file("full.png"));
+    REQUIRE(full.width > 0);
+    const double margin = 10 * kMm, step_x = 180 * kMm, step_y = 267 * kMm;
+    auto difference = [&](const Image& tile, int column, int row, double shift) {
+        double sum = 0;
+        std::size_t n = 0;
+        for (double v = 2; v < 277 * kMm - 2; v += 3)
+            for (double u = 2; u < 190 * kMm - 2; u += 3) {
+                double x = column * step_x + u + shift, y = row * step_y + v;
+                if (x >= full.width - 1 || y >= full.height - 1) continue;
+                std::uint32_t a = tile.at(margin + u, margin + v), b = full.at(x, y);
+                for (int c = 0; c < 24; c += 8) sum += std::abs(int((a >> c) & 0xFF) - int((b >> c) & 0xFF));
+                ++n;
+            }
+        return n ? sum / (3.0 * static_cast<double>(n)) : 0.0;
+    };
+    for (int row = 0; row < 2; ++row)
+        for (int column = 0; column < 4; ++column) {
+            Image tile = read_png(dir.file("tile-" + std::to_string(row * 4 + column + 1) + ".png"));
+            REQUIRE(tile.width > 0);
+            double aligned = difference(tile, column, row, 0);
+            INFO(tile_name(column, row) << ": " << aligned);
+            CHECK(aligned < 4);  // anti-aliasing differs between poppler and cairo, nothing else
+            if (column == 0 && row == 0) CHECK(difference(tile, column, row, 5 * kMm) > 2 * aligned);
+        }
+    CHECK(tile_name(1, 1) == "B2");
+    CHECK(tile_name(0, 26) == "AA1");
+    CHECK(run_cli({"render", kLinks, "--tile", "A4", "--marks", "-o", dir.file("x.pdf")}).status == 2);
 }

@@ -14,6 +14,7 @@ class MapReader;
 struct PrintOptions {
     double bleed_mm = 0;  // 0: no bleed
     bool marks = false;   // crop marks and a slug line outside the bleed
+    std::string tile;     // "A4" or "A3": split across office pages instead (no bleed or marks)
     /// Whether anything beyond the exact page was asked for.
     bool wanted() const { return bleed_mm > 0 || marks; }
 };
@@ -37,6 +38,22 @@ struct PdfOptions {
 /// from the build date) and an outline of the levels. With bleed or marks the MediaBox holds
 /// them, TrimBox is the exact ISO page and BleedBox the trim plus bleed (set with qpdf).
 std::string render_pdf_document(const Poster& poster, const PdfOptions& options);
+
+/// How a poster is split into tiles: the tile page, the poster window each shows (inside a 10 mm
+/// margin), the overlap between neighbours, and the number of columns and rows.
+struct TileGrid {
+    double page_width = 0, page_height = 0;
+    double window_width = 0, window_height = 0;
+    double overlap = 0;
+    int columns = 0, rows = 0;
+};
+
+/// The tiles of `poster` on `paper` (A4 or A3), portrait or landscape, whichever needs fewer.
+TileGrid plan_tiles(const Poster& poster, const std::string& paper);
+/// A tile's name: row letter, column number ("B2").
+std::string tile_name(int column, int row);
+/// The poster at 100 % across tile pages, one PDF page per tile, rows top to bottom.
+std::string render_tiled_pdf(const Poster& poster, const std::string& paper, const PdfOptions& options);
 
 /// A PDF page box in points, PDF coordinates (origin bottom-left).
 struct PdfBox {

@@ -57,6 +57,9 @@ public:
             ->check(CLI::Range(0.0, 20.0));
         sub->add_flag("--marks", marks_,
                       "PDF for a print shop: crop marks and a slug line outside the bleed (bleed 3 mm unless --bleed)");
+        sub->add_option("--tile", tile_,
+                        "PDF split across A4 or A3 pages at 100 % with 10 mm overlap and alignment marks, to tape together")
+            ->check(CLI::IsMember({"A4", "A3"}));
         sub->add_option("-o,--output", output_, "Output file")->required();
         return sub;
     }
@@ -75,8 +78,9 @@ public:
         if (portrait_) options.landscape = false;
         if (landscape_) options.landscape = true;
         options.build_date = resolve_build_date().text;  // the footer's, the PDF's metadata and slug line
-        if ((bleed_mm_ > 0 || marks_) && format != OutputFormat::Pdf)
-            throw UsageError("--bleed and --marks are for PDF output, not " + std::string(format_name(format)));
+        if (!tile_.empty() && (bleed_mm_ > 0 || marks_)) throw UsageError("--tile prints on office pages: no --bleed or --marks");
+        if ((bleed_mm_ > 0 || marks_ || !tile_.empty()) && format != OutputFormat::Pdf)
+            throw UsageError("--bleed, --marks and --tile are for PDF output, not " + std::string(format_name(format)));
         PathwayGraph graph = select(*catalogue, View{});
         Poster poster = compose_poster(graph, *style, options);
         OutputSettings settings = output_settings();
@@ -107,6 +111,7 @@ private:
         o.svg_width = svg_width_;
         o.print.bleed_mm = bleed_mm_;
         o.print.marks = marks_;
+        o.print.tile = tile_;
         // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care").
         o.id_prefix = id_prefix_;
         if (o.id_prefix.empty()) {
@@ -137,6 +142,7 @@ private:
     double dpi_ = 150;
     double bleed_mm_ = 0;
     bool marks_ = false;
+    std::string tile_;
 };
 
 std::unique_ptr<Command> make_render() { return std::make_unique<RenderCommand>(); }

@@ -179,6 +179,7 @@ std::string iso_date(const std::string& footer_date) {
 }
 
 std::string render_pdf_document(const Poster& p, const PdfOptions& o) {
+    if (!o.print.tile.empty()) return render_tiled_pdf(p, o.print.tile, o);
     const Sheet s = sheet_for(p, o.print);
     const std::string date = o.build_date.empty() ? resolve_build_date().text : o.build_date;
     std::string out;
