@@ -346,15 +346,17 @@ TEST_CASE("A failing poster leaves no file behind, and the others still build", 
 TEST_CASE("A poster that fails halfway through writing takes back its files, and the index page says so", "[build]") {
     PosterSet set;
     REQUIRE(set.build().ok());
+    std::string pdf = slurp(set.out("a-all.pdf")), png = slurp(set.out("a-all.png"));
     // Its thumbnail, written last, cannot be replaced: the PDF and PNG renamed into place before
-    // it are taken back, so the set never mixes files of two builds.
+    // it are taken back, and those of its last good build put back (issue 15), so the set never
+    // mixes files of two builds and loses nothing.
     fs::remove(set.out("a-all.thumb.png"));
     fs::create_directories(set.out("a-all.thumb.png"));
     BuildReport r = set.build();
     CHECK(r.failed == 1);
     CHECK(r.up_to_date == 2);
-    CHECK_FALSE(fs::exists(set.out("a-all.pdf")));
-    CHECK_FALSE(fs::exists(set.out("a-all.png")));
+    CHECK(slurp(set.out("a-all.pdf")) == pdf);
+    CHECK(slurp(set.out("a-all.png")) == png);
     std::string html = slurp(set.out("index.html"));
     CHECK_FALSE(contains(html, "href=\"a-all.pdf\""));
     CHECK(contains(html, "This poster failed to build."));
@@ -475,4 +477,60 @@ TEST_CASE("pathways build exit statuses: 3 when a poster fails, 1 for an invalid
 
     RunResult usage = run_cli("build " + set.manifest() + " -j 0");
     CHECK(usage.status == 2);
+}
+
+// ------------------------------------------------------------------- hardening (issue 15)
+
+TEST_CASE("A poster whose files cannot all be committed keeps its previous good files", "[build][hardening]") {
+    PosterSet set;
+    fs::create_directories(set.out());
+    std::vector<RenderedFile> old_files{{"one.pdf", "old one"}, {"three.png", "old three"}};
+    write_poster_files(set.out().string(), old_files);
+
+    // two.png cannot be committed: a folder with something in it holds its name.
+    fs::create_directories(set.out("two.png"));
+    spit(set.out("two.png") / "keep", "x");
+    std::vector<RenderedFile> files{{"one.pdf", "new one"}, {"two.png", "new two"}, {"three.png", "new three"}};
+    CHECK_THROWS_AS(write_poster_files(set.out().string(), files), OutputError);
+    CHECK(slurp(set.out("one.pdf")) == "old one");
+    CHECK(slurp(set.out("three.png")) == "old three");
+    for (const auto& e : fs::directory_iterator(set.out()))
+        CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("Two manifests cannot share one output folder", "[build][hardening]") {
+    PosterSet set;
+    REQUIRE(set.build().ok());
+    REQUIRE(fs::exists(set.out("a-all.pdf")));
+    // A second manifest, elsewhere in the folder, writing to the same out/ with other posters.
+    fs::create_directories(set.path("other"));
+    spit(set.path("other/posters.yaml"),
+         "title: Other\ncatalogues: {a: ../a.yaml}\nstyle: ../style.yaml\noutput: ../out\n"
+         "posters:\n  - {name: other, catalogue: a, page: A4, formats: [svg]}\n");
+    Diagnostics d;
+    auto plan = load_build_plan(set.path("other/posters.yaml").string(), d);
+    REQUIRE(plan);
+    BuildOptions o;
+    o.isolate = false;
+    o.progress = ProgressMode::Quiet;
+    std::ostringstream log;
+    o.log = &log;
+    BuildReport r = run_build(*plan, o);
+    CHECK_FALSE(r.ok());
+    REQUIRE_FALSE(r.errors.empty());
+    CHECK(contains(r.errors.front(), "holds the posters of another manifest"));
+    CHECK(fs::exists(set.out("a-all.pdf")));  // not deleted as stale
+    CHECK_FALSE(fs::exists(set.out("other.svg")));
+}
+
+TEST_CASE("An oversized state file is treated as corrupt, not read whole", "[build][hardening]") {
+    PosterSet set;
+    REQUIRE(set.build().ok());
+    std::string state = slurp(set.out(kStateFile));
+    // Valid JSON padded past the cap with spaces: read whole, it would still "work".
+    std::string padded = state.substr(0, state.size() - 2) + std::string(BuildState::kMaxStateBytes, ' ') + "}\n";
+    spit(set.out(kStateFile), padded);
+    CHECK(BuildState::load(set.out(kStateFile).string()).posters.empty());
+    CHECK(built_names(set.build()).size() == 3);  // everything rebuilds
+    CHECK(fs::file_size(set.out(kStateFile)) < 100'000);
 }

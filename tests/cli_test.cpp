@@ -136,7 +136,7 @@ TEST_CASE("check reports a missing file as an error, not a crash", "[cli][check]
     RunResult r = run_cli({"check", path});
     INFO(report(r));
     CHECK(r.status == 1);
-    CHECK_THAT(r.err, StartsWith(path + ": error: cannot open file\n"));
+    CHECK_THAT(r.err, StartsWith(path + ": error: cannot open file: there is no such file\n"));
 }
 
 TEST_CASE("check of several files reports problems from each and counts them", "[cli][check]") {

@@ -19,8 +19,8 @@ using namespace pathways::test;
 
 namespace {
 
-Catalogue load(const std::string& name) { return shipped_catalogue("data/" + name + ".yaml"); }
-Style style_named(const std::string& name) { return shipped_style(name); }
+const Catalogue& load(const std::string& name) { return shipped_catalogue("data/" + name + ".yaml"); }
+const Style& style_named(const std::string& name) { return shipped_style(name); }
 
 const std::vector<std::string> kCatalogues{"ncl-career-pathways", "nhs-management-careers"};
 const std::vector<std::string> kStyles{"nhs", "colour-blind-safe", "greyscale-print"};

@@ -121,7 +121,7 @@ TEST_CASE("Manifest entry errors are all reported, each at its place", "[manifes
     CHECK(has_error(d, f + ":10:11: error: unknown page size 'B5' in poster 'two' (use A0, A1, A2, A3 or A4)"));
     CHECK(has_error(d, f + ":11:18: error: orientation of poster 'two' must be 'landscape' or 'portrait', not 'sideways'"));
     CHECK(has_error(d, f + ":12:10: error: 'dpi' in poster 'two' must be a number, not the text 'lots'"));
-    CHECK(has_error(d, f + ":14:20: error: unknown format 'jpeg' in poster 'three' (use pdf, svg, png, embed-svg, json or dot)"));
+    CHECK(has_error(d, f + ":14:20: error: unknown format 'jpeg' in poster 'three' (use pdf, svg, png, embed-svg, json, dot or html)"));
     CHECK(has_error(d, f + ":14:26: error: poster 'three' lists format 'pdf' twice"));
     CHECK(has_error(d, f + ":15:11: error: poster name '../four' must be a file name stem: letters, digits, '.', '_' and "
                            "'-', starting with a letter or digit"));
@@ -145,7 +145,8 @@ TEST_CASE("A view naming an unknown setting, level or role is an error at its pl
     CHECK(has_error(d, f + ":12:43: error: the view of poster 'two-kinds' has both 'settings' and 'levels'; a view "
                            "selects by one of them"));
     CHECK(has_error(d, f + ":14:11: error: unknown view 'everything' in poster 'odd-word'; write 'all' or one of "
-                           "{settings: [...]}, {levels: [...]}, {reachable_from: role}"));
+                           "{settings: [...]}, {levels: [...]}, {reachable_from: role}, {route: {from: role, to: role}}, "
+                           "{story: id}"));
     CHECK(d.errors() == 5);
 }
 
@@ -222,8 +223,8 @@ TEST_CASE("Manifest structure errors", "[manifest]") {
     }
     SECTION("a view with nothing in it") {
         CHECK_FALSE(parse(kHead + "posters:\n  - name: x\n    view: {}\n", d));
-        CHECK(has_error(d, f + ":6:11: error: the view of poster 'x' selects nothing; give one of 'settings', 'levels' "
-                               "or 'reachable_from'"));
+        CHECK(has_error(d, f + ":6:11: error: the view of poster 'x' selects nothing; give one of 'settings', 'levels', "
+                               "'reachable_from', 'route' or 'story'"));
     }
     SECTION("a view with an empty list, a repeated id, or a list for reachable_from") {
         CHECK_FALSE(parse(kHead +
@@ -246,12 +247,12 @@ TEST_CASE("Manifest structure errors", "[manifest]") {
                           d));
         INFO(dump(d));
         CHECK(has_error(d, f + ":5:20: error: dpi of poster 'a' must be between 10 and 1200"));
-        CHECK(has_error(d, f + ":6:24: error: 'formats' of poster 'b' must list at least one of pdf, svg, png, embed-svg, json, dot"));
+        CHECK(has_error(d, f + ":6:24: error: 'formats' of poster 'b' must list at least one of pdf, svg, png, embed-svg, json, dot, html"));
         CHECK(has_error(d, f + ":7:22: error: 'title' in poster 'c' must be text, not a list"));
     }
     SECTION("a missing manifest file") {
         CHECK_FALSE(load_manifest(fixture("no-such-manifest.yaml"), d));
-        CHECK(has_error(d, fixture("no-such-manifest.yaml") + ": error: cannot open file"));
+        CHECK(has_error(d, fixture("no-such-manifest.yaml") + ": error: cannot open file: there is no such file"));
     }
     SECTION("YAML syntax errors are located") {
         CHECK_FALSE(parse(kHead + "posters: [\n", d));

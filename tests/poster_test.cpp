@@ -23,8 +23,8 @@ namespace {
 
 const std::string kRoot = PATHWAYS_SOURCE_DIR;
 
-Catalogue load(const std::string& name) { return shipped_catalogue("data/" + name + ".yaml"); }
-Style style_named(const std::string& name) { return shipped_style(name); }
+const Catalogue& load(const std::string& name) { return shipped_catalogue("data/" + name + ".yaml"); }
+const Style& style_named(const std::string& name) { return shipped_style(name); }
 std::string run(const std::string& command) { return run_shell(command).out; }
 
 std::string collapse_spaces(const std::string& s) {
@@ -199,4 +199,14 @@ TEST_CASE("PNG is a raster of the page at the asked resolution", "[poster]") {
     };
     CHECK(be32(16) == static_cast<unsigned>(std::lround(297 / 25.4 * 50)));
     CHECK(be32(20) == static_cast<unsigned>(std::lround(210 / 25.4 * 50)));
+}
+
+TEST_CASE("the legend speaks the catalogue's words for its colouring dimension", "[poster][legend]") {
+    PosterOptions o;
+    o.build_date = "1 January 2026";
+    Poster p = compose_poster(select(load("nhs-management-careers"), View{}), style_named("nhs"), o);
+    std::string all;
+    for (const auto& t : p.texts) all += t.text + " ";
+    CHECK_THAT(all, Catch::Contains("Striped: found in each staff group whose colour it shows"));
+    CHECK_THAT(all, !Catch::Contains("each setting"));
 }

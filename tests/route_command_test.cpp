@@ -50,16 +50,16 @@ TEST_CASE("route prints numbered steps with levels, settings, via and setting ch
         "From Physiotherapist to Advanced Practitioner: 2 routes of 1 to 3 steps (the shortest takes 1 step).",
         "",
         "Route 1 of 2, 1 step:",
-        "  Start:  Physiotherapist (Mid Career; Secondary care)",
-        "  Step 1: Advanced Practitioner (Leadership; Primary care, Secondary care)",
+        "  Start:  Physiotherapist (Mid Career; Secondary Care)",
+        "  Step 1: Advanced Practitioner (Leadership; Primary Care, Secondary Care)",
         "",
         "Route 2 of 2, 2 steps:",
-        "  Start:  Physiotherapist (Mid Career; Secondary care)",
-        "  Step 1: First Contact Physiotherapist (Mid Career; Primary care)",
+        "  Start:  Physiotherapist (Mid Career; Secondary Care)",
+        "  Step 1: First Contact Physiotherapist (Mid Career; Primary Care)",
         "          via 3-5 years as a registered physiotherapist, then the primary care first contact "
         "physiotherapist training",
-        "          changes care setting: from Secondary care to Primary care",
-        "  Step 2: Advanced Practitioner (Leadership; Primary care, Secondary care)",
+        "          changes care setting: from Secondary Care to Primary Care",
+        "  Step 2: Advanced Practitioner (Leadership; Primary Care, Secondary Care)",
     };
     CHECK(lines == want);
 }
@@ -71,7 +71,7 @@ TEST_CASE("route lists every shortest route, and a role listed at two levels sho
     REQUIRE(lines.size() == 5);
     CHECK(lines[0] == "From Care Worker to Management: the shortest route takes 1 step.");
     CHECK(lines[2] == "Route 1, 1 step:");
-    CHECK(lines[4] == "  Step 1: Management (Mid Career and Leadership; Primary care, Secondary care, Social care)");
+    CHECK(lines[4] == "  Step 1: Management (Mid Career and Leadership; Primary Care, Secondary Care, Social Care)");
 
     RunResult several = run_cli({"route", kNcl, "Admin Role", "ADVANCED PRACTITIONER"});
     CHECK(several.status == 0);

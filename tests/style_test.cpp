@@ -1,34 +1,24 @@
 // Styles: the shipped ones load, and a broken one is reported item by item, located.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <cmath>
-#include <map>
 #include <sstream>
 
 #include "pathways/catalogue.hpp"
-#include "pathways/layout.hpp"
+#include <set>
+
 #include "pathways/look.hpp"
-#include "pathways/poster.hpp"
 #include "pathways/style.hpp"
-#include "pathways/view.hpp"
 #include "test_support.hpp"
 
 using namespace pathways;
 using namespace pathways::test;
 
 namespace {
-
-Catalogue load(const std::string& name) { return shipped_catalogue("data/" + name + ".yaml"); }
-Style style_named(const std::string& name) { return shipped_style(name); }
-
-const std::vector<std::string> kCatalogues{"ncl-career-pathways", "nhs-management-careers"};
 const std::vector<std::string> kStyles{"nhs", "colour-blind-safe", "greyscale-print"};
-
 }  // namespace
 
 TEST_CASE("every shipped style loads", "[style]") {
-    for (const auto& s : kStyles) style_named(s);
+    for (const auto& s : kStyles) shipped_style(s);
 }
 
 TEST_CASE("a style with mistakes reports each, located", "[style]") {
@@ -52,4 +42,21 @@ TEST_CASE("a style with mistakes reports each, located", "[style]") {
     CHECK_THAT(text, Catch::Contains(path + ":4:") && Catch::Contains("'title' must be a colour"));
     CHECK_THAT(text, Catch::Contains("'line' must be solid, dashed or dotted, not 'dashd' (did you mean 'dashed'?)"));
     CHECK_THAT(text, Catch::Contains("page size must be A0, A1, A2, A3 or A4, not 'A7'"));
+}
+
+TEST_CASE("greyscale tags tell every setting of a catalogue apart", "[style][look]") {
+    const Style& grey = shipped_style("greyscale-print");
+    REQUIRE(grey.show_tags);
+    for (const char* file : {"data/ncl-career-pathways.yaml", "data/nhs-management-careers.yaml"}) {
+        const Catalogue& c = shipped_catalogue(file);
+        std::set<std::string> tags;
+        for (const auto& s : c.settings) {
+            std::string tag = setting_tag(grey, c, s.id);
+            INFO(file << ": " << s.id << " -> " << tag);
+            CHECK(!tag.empty());
+            CHECK(tags.insert(tag).second);
+        }
+    }
+    // The style's own tags are kept where they are already distinct.
+    CHECK(setting_tag(grey, shipped_catalogue("data/ncl-career-pathways.yaml"), "social") == "SC");
 }

@@ -38,8 +38,13 @@ struct BuildState {
         std::map<std::string, std::string> files;  // file name -> FNV-1a of its bytes
     };
     std::map<std::string, Entry> posters;  // by poster name
+    std::string manifest;  // the manifest whose folder this is (relative to the folder); "" in older states
 
-    /// Reads the state file; a missing or unreadable one is an empty state (everything rebuilds).
+    /// A state file over this size is treated as corrupt (not read): real ones are a few KB.
+    static constexpr std::size_t kMaxStateBytes = 16 * 1024 * 1024;
+
+    /// Reads the state file; a missing, unreadable or oversized one is an empty state (everything
+    /// rebuilds).
     static BuildState load(const std::string& path);
     std::string to_json() const;
 };

@@ -30,6 +30,7 @@ struct Role {
     Location where;
     std::vector<Location> progression_at;  // where each progresses_to entry was written
     std::vector<std::string> progression_via;  // what each progresses_to step takes ("" = not said)
+    std::string family;  // optional: the role's family or staff group, as the source groups roles
 };
 
 /// A word the poster uses, explained.
@@ -58,6 +59,22 @@ struct Story {
     Location where;
 };
 
+/// A way into roles that is not itself a job (a graduate training scheme, an apprenticeship):
+/// it sits at no level and leads straight into the roles it names.
+struct EntryRoute {
+    std::string id, name, description, url;
+    std::vector<std::string> leads_to;  // role ids, at least one
+    Location where;
+    std::vector<Location> leads_to_at;  // where each leads_to entry was written
+};
+
+/// An entry of a catalogue's `accept_warnings:`: a warning kind or a role id whose warnings the
+/// catalogue's authors know about and accept (they are counted, not printed).
+struct AcceptedWarning {
+    std::string what;
+    Location where;
+};
+
 /// A whole catalogue of roles: the data a poster is drawn from.
 struct Catalogue {
     std::string file;
@@ -68,6 +85,8 @@ struct Catalogue {
     std::vector<GlossaryEntry> glossary;
     std::vector<Panel> panels;
     std::vector<Story> stories;
+    std::vector<EntryRoute> entry_routes;  // optional; ways in that are not roles
+    std::vector<AcceptedWarning> accept_warnings;
     std::string url;  // "find out more" (the training hub's page), printed as a QR code; may be empty
 
     const Role* role(const std::string& id) const;
@@ -77,6 +96,7 @@ struct Catalogue {
     /// The lowest level a role is listed at.
     int lowest_level(const Role& role) const;
     std::size_t link_count() const;
+    const EntryRoute* entry_route(const std::string& id) const;
 };
 
 /// Reads a catalogue file, reporting every problem to `diags`.

@@ -32,6 +32,9 @@ public:
     std::size_t errors() const;
     std::size_t warnings() const;
     bool has_errors() const { return errors() > 0; }
+    /// A warning the input accepts (a catalogue's `accept_warnings:`): counted, never printed.
+    void accept_warning() { ++accepted_; }
+    std::size_t accepted() const { return accepted_; }
 
     /// Writes every diagnostic as `FILE:LINE:COL: error: message`, sorted by place.
     void print(std::ostream& out) const;
@@ -40,6 +43,7 @@ public:
 
 private:
     std::vector<Diagnostic> items_;
+    std::size_t accepted_ = 0;
 };
 
 /// `FILE:LINE:COL: error: message` (line and column left out when unknown).

@@ -26,6 +26,7 @@ struct PlacedRole {
     std::vector<Colour> fills;        // one stripe per setting
     Colour text;                      // label colour chosen for contrast against every fill
     std::vector<std::string> also_at; // other levels' names, for a role shown at several levels
+    Emphasis emphasis = Emphasis::Normal;  // stressed or faded on a route or story poster
 };
 
 /// One career level's band.
@@ -51,6 +52,15 @@ struct PlacedLink {
     const Role* to = nullptr;
     std::vector<Point> bezier;       // cubic Bézier control points, start to end
     std::vector<Point> arrow;        // arrowhead triangle (empty if none)
+    Emphasis emphasis = Emphasis::Normal;  // on the route (thick, route colour) or faded
+};
+
+/// Room kept in a level's band for a story step that is not a role of the catalogue (its
+/// numbered badge is drawn there).
+struct PlacedMarker {
+    std::size_t step = 0;  // index into the focus's stops
+    std::string node;
+    Box box;
 };
 
 /// How the layout was chosen.
@@ -90,6 +100,7 @@ public:
     const std::vector<PlacedBand>& bands() const { return bands_; }
     const std::vector<PlacedLink>& links() const { return links_; }
     const std::vector<PlacedTransfer>& transfers() const { return transfers_; }
+    const std::vector<PlacedMarker>& markers() const { return markers_; }
 
     /// Draws the laid-out graph with Graphviz's cairo renderer (gvRenderContext) onto `cr`,
     /// with the drawing's top-left at the current origin, one unit per point. Throws LayoutError
@@ -133,6 +144,7 @@ private:
     std::vector<PlacedBand> bands_;
     std::vector<PlacedLink> links_;
     std::vector<PlacedTransfer> transfers_;
+    std::vector<PlacedMarker> markers_;
     // Per link: its Graphviz edges (one per row crossed), and whether they run head to tail.
     std::vector<std::pair<std::vector<Agedge_s*>, bool>> chains_;
 };

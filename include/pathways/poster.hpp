@@ -65,6 +65,23 @@ struct PageLine {
     LinkKind kind = LinkKind::Up;
     LinkLook look;
     bool arrow = true;
+    Emphasis emphasis = Emphasis::Normal;  // Emphasised: the route's sample
+};
+
+/// A story step's numbered badge on the drawing (drawing units).
+struct Badge {
+    Point centre;
+    double radius = 0;
+    std::string number;  // "1", "2", ...
+    std::string text;    // the step in words (the SVG tooltip)
+};
+
+/// A story poster's marks over the drawing: its trail through the steps and their badges.
+struct StoryMarks {
+    std::vector<Badge> badges;  // in step order
+    std::vector<Point> trail;   // through the badges, in order (drawing units)
+    LinkLook trail_look;
+    Colour badge_fill, badge_text, badge_ring;
 };
 
 /// A whole poster page: text, legend, panels and the placed drawing; drawn by the PDF/PNG and SVG writers.
@@ -82,12 +99,14 @@ struct Poster {
     std::string font;
     Colour background;
     Layout layout;
+    StoryMarks marks;  // empty except on a story poster
 
     /// Share of the drawing area the scaled drawing covers (0..1).
     double fill_ratio() const;
     /// The printed size in points of the smallest text on the page (including inside the drawing).
     double smallest_text() const;
     double role_text_size = 0;  // printed size of role labels
+    std::string build_date;     // the footer's date, "21 November 2026"; also the PDF's creation date
 
     const Catalogue* catalogue = nullptr;  // what the poster is drawn from
     // What the drawing shows, for writers that describe it in words (SVG title, desc, compact legend).
@@ -103,8 +122,9 @@ struct PageError : std::runtime_error {
 /// Lays out the graph and composes the page. Throws PageError when the page has no room for it.
 Poster compose_poster(const PathwayGraph& graph, const Style& style, const PosterOptions& options);
 
-/// Writes the poster as a one-page PDF (bytes).
-std::string render_pdf(const Poster& poster);
+/// Writes the poster as a PDF (bytes): one page, or with bleed and marks for a print shop, or in
+/// tiles; see PdfOptions (print.hpp, pdf_document.cpp). The one PDF writer.
+std::string render_pdf(const Poster& poster, const PdfOptions& options = {});
 /// Writes the poster as a PNG at `dpi` (bytes).
 std::string render_png(const Poster& poster, double dpi);
 /// How an SVG is written.
@@ -123,13 +143,13 @@ struct RenderError : std::runtime_error {
 };
 
 /// One kind of file a poster can be written as: a drawing, or its graph as data (JSON, DOT).
-enum class OutputFormat { Pdf, Svg, Png, EmbedSvg, Json, Dot };
+enum class OutputFormat { Pdf, Svg, Png, EmbedSvg, Json, Dot, Html };
 
-/// "pdf", "svg", "png", "embed-svg", "json", "dot" (as written in a manifest).
+/// "pdf", "svg", "png", "embed-svg", "json", "dot", "html" (as written in a manifest).
 const char* format_name(OutputFormat format);
-/// The file name ending a format writes: ".pdf", ".svg", ".png", ".embed.svg", ".json", ".dot".
+/// The file name ending a format writes: ".pdf", ".svg", ".png", ".embed.svg", ".json", ".dot", ".html".
 const char* format_suffix(OutputFormat format);
-/// Whether the format is a picture of the poster (not its graph as data).
+/// Whether the format is a picture of the poster (not its graph as data); the explorer page is not.
 bool is_drawing(OutputFormat format);
 
 /// How a poster's files are written: PNG resolution and the SVGs' id prefix and width.
@@ -137,11 +157,7 @@ struct OutputSettings {
     double dpi = 150;
     std::string id_prefix;  // SVG: prefixed to every id, so two posters' SVGs can share a page
     double svg_width = 0;   // embed-svg: a fixed width in px; 0 leaves it to the page
-    // PDF (issue 13): bleed and crop marks, the build date of its metadata and slug line, and the
-    // poster's name on the slug line (empty: id_prefix).
-    PrintOptions print;
-    std::string build_date;
-    std::string name;
+    PrintOptions print;     // PDF (issue 13): bleed and crop marks, or tiles; the slug line names id_prefix
 };
 
 /// The bytes of `poster`, drawn from `graph` in `style`, in one format: the one function both

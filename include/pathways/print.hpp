@@ -26,18 +26,15 @@ std::optional<PrintOptions> read_print_options(MapReader& parent, const std::str
 /// The bleed used when marks or a print PDF are asked for without a bleed size.
 inline constexpr double kDefaultBleedMm = 3;
 
-/// Everything the PDF writer adds beyond the page itself.
+/// Everything the PDF writer (render_pdf, poster.hpp) adds beyond the page itself. It writes the
+/// page (inside bleed and marks when asked for), a link on every role box with a safe url,
+/// document metadata (title, subject, author, keywords, dates from the poster's build date) and
+/// an outline of the levels. With bleed or marks the MediaBox holds them, TrimBox is the exact ISO
+/// page and BleedBox the trim plus bleed (set with qpdf). With a tile paper, tiles instead.
 struct PdfOptions {
     PrintOptions print;
-    std::string name;        // the poster's name, printed on the slug line
-    std::string build_date;  // the footer's date ("21 November 2026"); empty: resolve_build_date()
+    std::string name;  // the poster's name, printed on the slug line (empty: its title)
 };
-
-/// Writes the poster as a one-page PDF: the page (inside bleed and marks when asked for), a link
-/// on every role box with a safe url, document metadata (title, subject, author, keywords, dates
-/// from the build date) and an outline of the levels. With bleed or marks the MediaBox holds
-/// them, TrimBox is the exact ISO page and BleedBox the trim plus bleed (set with qpdf).
-std::string render_pdf_document(const Poster& poster, const PdfOptions& options);
 
 /// How a poster is split into tiles: the tile page, the poster window each shows (inside a 10 mm
 /// margin), the overlap between neighbours, and the number of columns and rows.
@@ -53,7 +50,7 @@ TileGrid plan_tiles(const Poster& poster, const std::string& paper);
 /// A tile's name: row letter, column number ("B2").
 std::string tile_name(int column, int row);
 /// The poster at 100 % across tile pages, one PDF page per tile, rows top to bottom.
-std::string render_tiled_pdf(const Poster& poster, const std::string& paper, const PdfOptions& options);
+std::string render_tiled_pdf(const Poster& poster, const std::string& paper);
 
 /// A PDF page box in points, PDF coordinates (origin bottom-left).
 struct PdfBox {
@@ -64,9 +61,6 @@ struct PdfBox {
 
 /// Rewrites `pdf` (one page) with qpdf, setting its TrimBox and BleedBox. Deterministic bytes.
 std::string set_page_boxes(const std::string& pdf, const PdfBox& trim, const PdfBox& bleed);
-
-/// "2026-11-21T00:00:00Z" from the footer's "21 November 2026" (empty when it does not parse).
-std::string iso_date(const std::string& footer_date);
 
 }  // namespace pathways
 

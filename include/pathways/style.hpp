@@ -36,6 +36,14 @@ struct SettingLook {
     std::string tag;  // empty: no tag
 };
 
+/// How route and story posters stress what they show: the route's links and outlines, the story's
+/// trail and badges, and how much the rest fades.
+struct RouteLook {
+    Colour colour{0xD5 / 255.0, 0x28 / 255.0, 0x1B / 255.0};  // NHS Red
+    double width = 6;                                         // a route link's width
+    double faded_opacity = 0.3;                               // what is left of everything else
+};
+
 /// A poster's look: fonts, sizes, colours, page defaults. Loaded from styles/*.yaml.
 struct Style {
     std::string file, name;
@@ -56,6 +64,7 @@ struct Style {
     bool show_tags = false;                       // print setting tags on roles (greyscale)
 
     LinkLook up, within, down, same_role, transfer;
+    RouteLook route;  // optional in a style file
 
     std::string page = "A1";
     bool landscape = true;

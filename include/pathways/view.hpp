@@ -3,14 +3,16 @@
 #include <vector>
 
 #include "pathways/catalogue.hpp"
+#include "pathways/focus.hpp"
 
 namespace pathways {
 
-/// Which roles one poster shows.
+/// Which roles one poster shows. A route or a story shows every role, with its own roles and
+/// links stressed (see Focus).
 struct View {
-    enum class Kind { All, Settings, Levels, ReachableFrom };
+    enum class Kind { All, Settings, Levels, ReachableFrom, Route, Story };
     Kind kind = Kind::All;
-    std::vector<std::string> ids;  // setting, level or (one) role ids, by kind
+    std::vector<std::string> ids;  // setting, level or (one) role ids; Route: from, to; Story: the story's id
 };
 
 /// A progression between two roles that are both in the view.
@@ -34,6 +36,7 @@ struct PathwayGraph {
     std::vector<Transfer> transfers;       // links leaving the view
     std::vector<const Level*> levels;      // the levels that hold a role of the view, lowest first
     std::vector<const Setting*> settings;  // the settings used by a role of the view, catalogue order
+    Focus focus;                           // what a route or story view stresses (kind None otherwise)
 
     bool contains(const Role* role) const;
 };
@@ -42,8 +45,13 @@ struct PathwayGraph {
 /// Ids in the view must exist in the catalogue (the manifest loader checks them).
 PathwayGraph select(const Catalogue& catalogue, const View& view);
 
+/// The focus of a route or story view over `catalogue`; kind None for every other view, and for
+/// ids the catalogue does not have (the manifest loader and `render` check them first).
+Focus focus_of(const Catalogue& catalogue, const View& view);
+
 /// The catalogue cut down to what a graph shows: its roles, each keeping only its progressions to
-/// roles in the graph; levels, settings and everything else as they are. Exported (JSON, DOT), it
+/// roles in the graph, and entry routes only into roles in the graph (a route into none is
+/// dropped); levels, settings and everything else as they are. Exported (JSON, DOT), it
 /// is the data of one poster.
 Catalogue cut_to(const PathwayGraph& graph);
 

@@ -15,7 +15,8 @@ namespace pathways {
 struct YamlLimits {
     std::size_t max_bytes = 4 * 1024 * 1024;
     int max_depth = 64;
-    std::size_t max_nodes = 200'000;  // after alias expansion
+    std::size_t max_alias_nodes = 200'000;  // nodes that aliases may add when expanded (a file's
+                                            // own nodes are bounded by max_bytes, and not capped)
 };
 
 /// Parses YAML text after checking it is UTF-8, not too big, not too deep and not an alias bomb.
@@ -23,9 +24,16 @@ struct YamlLimits {
 std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file, Diagnostics& diags,
                                      const YamlLimits& limits = {});
 
-/// Reads a whole file as bytes (up to a little over `max_bytes`); a missing file is a diagnostic.
+/// Reads a whole ordinary file as bytes; a missing file, a folder, a pipe or device, or a file over
+/// `max_bytes` is a diagnostic located at the file (never blocks, never reads without end).
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags,
                                           std::size_t max_bytes = YamlLimits{}.max_bytes);
+
+/// The encoding text is in when it is plainly not UTF-8 ("UTF-16", "UTF-32"), or "".
+std::string wrong_encoding(std::string_view text);
+
+/// Text with old-Mac line ends (a CR alone) turned into LFs; CR LF stays as it is.
+std::string normalise_line_ends(std::string_view text);
 
 /// Reads and parses a YAML file (see parse_yaml); a missing or unreadable file is a diagnostic too.
 std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& diags,

@@ -25,6 +25,7 @@
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 #include "progress.hpp"
+#include "worker_guard.hpp"
 
 namespace pathways {
 
@@ -57,7 +58,6 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
         settings.dpi = spec.dpi;
         settings.id_prefix = spec.name;  // two posters' SVGs on one page never clash
         settings.print = spec.print.value_or(style.print);
-        settings.build_date = date;
         std::string bytes = render_output(poster, graph, style, format, settings);
         if (bytes.empty())
             throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");
@@ -70,16 +70,18 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
 
 void write_poster_files(const std::string& folder, const std::vector<RenderedFile>& files) {
     std::vector<std::pair<std::string, std::string>> staged;  // temporary, final
+    std::vector<std::string> kept;                            // the previous file of each final, or ""
     auto discard = [&](std::size_t from) {
         for (std::size_t i = from; i < staged.size(); ++i) std::remove(staged[i].first.c_str());
+        for (const auto& k : kept)
+            if (!k.empty()) std::remove(k.c_str());
     };
     try {
         for (const auto& f : files) {
             std::string final_path = (fs::path(folder) / f.name).string();
-            std::string temporary = temporary_name_for(final_path);
-            staged.emplace_back(temporary, final_path);
-            write_file_atomically(temporary, f.bytes);
+            staged.emplace_back(write_temporary_beside(final_path, f.bytes), final_path);
         }
+        for (const auto& s : staged) kept.push_back(keep_previous(s.second));
     } catch (...) {
         discard(0);
         throw;
@@ -88,13 +90,18 @@ void write_poster_files(const std::string& folder, const std::vector<RenderedFil
         try {
             commit_temporary(staged[i].first, staged[i].second);
         } catch (...) {
-            // Half a poster is worse than none: take back the files already renamed into place
-            // (the build forgets this poster, so the next build makes it again).
+            // Half a poster is worse than none: put back the files of its last good build (or take
+            // away the new ones that had none), so the folder holds what it held before.
+            for (std::size_t k = 0; k < i; ++k) {
+                if (!kept[k].empty() && std::rename(kept[k].c_str(), staged[k].second.c_str()) == 0) kept[k].clear();
+                else std::remove(staged[k].second.c_str());
+            }
             discard(i + 1);
-            for (std::size_t k = 0; k < i; ++k) std::remove(staged[k].second.c_str());
             throw;
         }
     }
+    for (const auto& k : kept)
+        if (!k.empty()) std::remove(k.c_str());
 }
 
 namespace {
@@ -139,14 +146,16 @@ bool outputs_intact(const std::string& folder, const PosterSpec& spec, const Bui
 /// Removes temporary files a killed build left behind (ours only: named after our outputs, made
 /// by a process that is gone).
 void sweep_temporaries(const std::string& folder, const std::set<std::string>& ours) {
-    static const std::regex pattern(R"(^\.+(.+?)\.tmp-([0-9]+)(\.tmp-[0-9]+)?$)");
+    static const std::regex pattern(R"(^\.+(.+?)\.tmp-([0-9]+)(-[0-9a-f]+)?(\.tmp-[0-9]+)?$)");
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         std::string name = entry.path().filename().string();
         std::smatch m;
         if (!std::regex_match(name, m, pattern) || !ours.count(m[1].str())) continue;
         pid_t pid = static_cast<pid_t>(std::stol(m[2].str()));
-        if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) fs::remove(entry.path(), ec);
+        // We hold the folder lock and our workers die with their builds, so only a live pathways
+        // process (a `render` into this folder, say) may still be writing it.
+        if (pid == ::getpid() || !is_live_pathways_process(pid)) fs::remove(entry.path(), ec);
     }
 }
 
@@ -192,6 +201,7 @@ public:
     FolderLock(const FolderLock&) = delete;
     FolderLock& operator=(const FolderLock&) = delete;
     bool held_by_other() const { return held_by_other_; }
+    int fd() const { return fd_; }
 
 private:
     int fd_ = -1;
@@ -279,7 +289,7 @@ struct Worker {
 };
 
 /// Starts a worker for `job`; the child never returns.
-Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date) {
+Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date, int lock_fd) {
     int result_pipe[2], log_pipe[2];
     if (::pipe2(result_pipe, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
     if (::pipe2(log_pipe, O_CLOEXEC) != 0) {
@@ -291,6 +301,7 @@ Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date) {
     std::cout.flush();
     std::cerr.flush();
     std::fflush(nullptr);
+    pid_t parent = ::getpid();
     pid_t pid = ::fork();
     if (pid < 0) {
         int err = errno;
@@ -300,6 +311,7 @@ Worker spawn(const BuildPlan& plan, const Job& job, const std::string& date) {
     if (pid == 0) {
         // The worker: Graphviz and Cairo run here, on a copy of the parent, and nowhere else.
         ::signal(SIGPIPE, SIG_DFL);
+        become_worker(parent, lock_fd);  // dies with the build; never holds its folder lock
         ::close(result_pipe[0]);
         ::close(log_pipe[0]);
         ::dup2(log_pipe[1], STDERR_FILENO);  // Graphviz's warnings go to the parent, not the terminal
@@ -365,14 +377,24 @@ JobResult reap(Worker& w) {
 /// Runs every job, at most `jobs` at once in worker processes; `done` is called as each finishes.
 template <typename Started, typename Done>
 void run_in_workers(const BuildPlan& plan, const std::vector<Job>& queue, unsigned jobs, const std::string& date,
-                    Progress& progress, Started started, Done done) {
+                    int lock_fd, Progress& progress, Started started, Done done) {
     std::vector<Worker> running;
     std::size_t next = 0;
+    StopSignals stop;  // Ctrl-C, kill, a closed terminal: stop the workers first, then die
+    auto stop_if_asked = [&] {
+        if (int sig = StopSignals::pending()) {
+            std::vector<pid_t> pids;
+            for (const auto& w : running) pids.push_back(w.pid);
+            stop_workers(pids, plan.manifest.output);
+            stop.die(sig);
+        }
+    };
     while (next < queue.size() || !running.empty()) {
+        stop_if_asked();
         while (next < queue.size() && running.size() < jobs) {
             const Job& job = queue[next++];
             try {
-                running.push_back(spawn(plan, job, date));
+                running.push_back(spawn(plan, job, date, lock_fd));
                 started(job);
             } catch (const std::exception& e) {
                 started(job);
@@ -389,6 +411,7 @@ void run_in_workers(const BuildPlan& plan, const std::vector<Job>& queue, unsign
         }
         int n = ::poll(fds.data(), fds.size(), progress.mode() == ProgressMode::Live ? 100 : 1000);
         if (n < 0 && errno != EINTR) throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
+        stop_if_asked();
         progress.tick();
         if (n <= 0) continue;
         for (std::size_t i = 0; i < running.size();) {
@@ -449,6 +472,16 @@ BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
 
     const std::string state_path = (fs::path(m.output) / kStateFile).string();
     BuildState state = BuildState::load(state_path);
+    // Two manifests sharing a folder would delete each other's posters as stale: refuse.
+    // (As a path relative to the folder: the state's bytes stay the same wherever the tree is.)
+    std::string manifest_path =
+        fs::relative(fs::weakly_canonical(fs::absolute(m.file), ec), fs::weakly_canonical(fs::absolute(m.output), ec), ec)
+            .string();
+    if (ec || manifest_path.empty()) manifest_path = fs::absolute(m.file).lexically_normal().string();
+    if (!state.manifest.empty() && state.manifest != manifest_path)
+        return fail_all(m.output + " holds the posters of another manifest, " + state.manifest +
+                        "; building " + m.file + " there would delete them: give each manifest its own 'output' folder");
+    state.manifest = manifest_path;
     report.removed = remove_stale_outputs(m.output, state, ours);
 
     std::vector<Job> queue;
@@ -506,7 +539,7 @@ BuildReport run_build(const BuildPlan& plan, const BuildOptions& options) {
 
     if (options.isolate) {
         try {
-            run_in_workers(plan, queue, jobs, date.text, progress, started, done);
+            run_in_workers(plan, queue, jobs, date.text, lock.fd(), progress, started, done);
         } catch (const std::exception& e) {
             progress.error(e.what());
             report.errors.push_back(e.what());

@@ -37,6 +37,7 @@ const char* format_label(OutputFormat f) {
         case OutputFormat::EmbedSvg: return "SVG to embed";
         case OutputFormat::Json: return "JSON data";
         case OutputFormat::Dot: return "DOT graph";
+        case OutputFormat::Html: return "Explorer (web page)";
     }
     return "";
 }
@@ -125,7 +126,8 @@ std::string index_html(const BuildPlan& plan, const BuildState& state, const Bui
             "</p>\n</header>\n<main>\n" + cards + "</main>\n";
     html += "<footer><p>Made with pathways " + xml_escape(kVersion) +
             ". Each poster shows the date it was built; PDF is for printing, PNG for screens and slides, "
-            "SVG for web pages and leaflets; JSON and DOT carry the graph for other tools.</p></footer>\n"
+            "SVG for web pages and leaflets; the explorer is one web page that works offline (search, routes, "
+            "stories); JSON and DOT carry the graph for other tools.</p></footer>\n"
             "</body>\n</html>\n";
     return html;
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pathways/poster.hpp"
+#include "pathways/route.hpp"
 
 namespace pathways {
 
@@ -27,7 +28,7 @@ std::string PosterSpec::canonical() const {
     // renamed or moved file with the same content rebuilds nothing.
     field("name", name);
     field("title", title);
-    const char* kinds[] = {"all", "settings", "levels", "reachable_from"};
+    const char* kinds[] = {"all", "settings", "levels", "reachable_from", "route", "story"};
     field("view", kinds[static_cast<int>(view.kind)]);
     for (const auto& id : view.ids) field("view-id", id);
     field("page", page);
@@ -80,6 +81,28 @@ std::string lower(std::string s) {
     return s;
 }
 
+/// `{route: {from: ROLE, to: ROLE}}` or `{story: ID}`: the ids, located (checked against the
+/// catalogue by make_build_plan).
+void read_focus_view(MapReader& vm, PosterSpec& p, const std::string& what, const std::string& key) {
+    Diagnostics& diags = vm.diags();
+    if (key == "story") {
+        p.view.kind = View::Kind::Story;
+        std::string id = vm.text("story", true);
+        if (!id.empty()) p.view_ids.push_back({id, vm.where("story")});
+        return;
+    }
+    p.view.kind = View::Kind::Route;
+    MapReader rm(vm.get("route"), "the route of " + what, vm.file(), diags, {"from", "to"});
+    if (!rm.is_map()) return;
+    std::string from = rm.text("from", true), to = rm.text("to", true);
+    if (from.empty() || to.empty()) return;
+    p.view_ids.push_back({from, rm.where("from")});
+    p.view_ids.push_back({to, rm.where("to")});
+    if (from == to)
+        diags.error(rm.where("to"), "the route of " + what + " starts and ends at '" + from +
+                                        "'; give two different roles");
+}
+
 void read_view(MapReader& m, PosterSpec& p, const std::string& what) {
     Diagnostics& diags = m.diags();
     p.view_at = m.where();
@@ -91,18 +114,18 @@ void read_view(MapReader& m, PosterSpec& p, const std::string& what) {
         if (word != "all")
             diags.error(p.view_at, "unknown view '" + word + "' in " + what +
                                        "; write 'all' or one of {settings: [...]}, {levels: [...]}, "
-                                       "{reachable_from: role}" +
+                                       "{reachable_from: role}, {route: {from: role, to: role}}, {story: id}" +
                                        did_you_mean(word, {"all"}));
         return;
     }
-    MapReader vm(v, "the view of " + what, m.file(), diags, {"settings", "levels", "reachable_from"});
+    MapReader vm(v, "the view of " + what, m.file(), diags, {"settings", "levels", "reachable_from", "route", "story"});
     if (!vm.is_map()) return;
     std::vector<std::string> given;
-    for (const char* k : {"settings", "levels", "reachable_from"})
+    for (const char* k : {"settings", "levels", "reachable_from", "route", "story"})
         if (vm.has(k)) given.push_back(k);
     if (given.empty()) {
-        diags.error(p.view_at, "the view of " + what + " selects nothing; give one of 'settings', 'levels' or "
-                                                       "'reachable_from'");
+        diags.error(p.view_at, "the view of " + what + " selects nothing; give one of 'settings', 'levels', "
+                                                       "'reachable_from', 'route' or 'story'");
         return;
     }
     if (given.size() > 1) {
@@ -111,7 +134,9 @@ void read_view(MapReader& m, PosterSpec& p, const std::string& what) {
         return;
     }
     const std::string& key = given[0];
-    if (key == "reachable_from") {
+    if (key == "route" || key == "story") {
+        read_focus_view(vm, p, what, key);
+    } else if (key == "reachable_from") {
         p.view.kind = View::Kind::ReachableFrom;
         std::string id = vm.text(key, true);
         if (!id.empty()) p.view_ids.push_back({id, vm.where(key)});
@@ -136,18 +161,18 @@ void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
     }
     std::vector<std::string> known;
     for (auto f : {OutputFormat::Pdf, OutputFormat::Svg, OutputFormat::Png, OutputFormat::EmbedSvg, OutputFormat::Json,
-                   OutputFormat::Dot})
+                   OutputFormat::Dot, OutputFormat::Html})
         known.push_back(format_name(f));
     std::size_t before = m.diags().errors();
     auto list = m.text_list("formats", true);
     if (list.empty() && m.diags().errors() == before)
-        m.diags().error(m.where("formats"), "'formats' of " + what + " must list at least one of pdf, svg, png, embed-svg, json, dot");
+        m.diags().error(m.where("formats"), "'formats' of " + what + " must list at least one of pdf, svg, png, embed-svg, json, dot, html");
     for (const auto& item : list) {
         std::string f = lower(item.value);
         auto it = std::find(known.begin(), known.end(), f);
         if (it == known.end()) {
             m.diags().error(item.where, "unknown format '" + item.value + "' in " + what +
-                                            " (use pdf, svg, png, embed-svg, json or dot)" + did_you_mean(f, known));
+                                            " (use pdf, svg, png, embed-svg, json, dot or html)" + did_you_mean(f, known));
             continue;
         }
         auto format = static_cast<OutputFormat>(it - known.begin());
@@ -344,6 +369,18 @@ const LoadedInput<Style>& BuildPlan::style_of(const PosterSpec& p) const { retur
 
 namespace {
 
+/// A route view must have a route: else an error at the view saying what FROM reaches.
+void check_route(const PosterSpec& p, const Catalogue& c, const std::string& what, Diagnostics& diags) {
+    if (p.view.ids.size() != 2 || p.view.ids[0] == p.view.ids[1]) return;
+    const Role* from = c.role(p.view.ids[0]);
+    const Role* to = c.role(p.view.ids[1]);
+    if (!from || !to || find_routes(c, *from, *to).found()) return;
+    std::vector<const Role*> reach = reachable_from(c, *from);
+    diags.error(p.view_at, "the route of " + what + " has no way from " + from->name + " to " + to->name + " in " +
+                               c.file + " (" + from->name + " leads to " + std::to_string(reach.size()) +
+                               (reach.size() == 1 ? " role" : " roles") + ", not that one)");
+}
+
 /// Loads what the manifest names and checks the views; the plan, complete only if no errors were added.
 BuildPlan plan_for(Manifest manifest, Diagnostics& diags) {
     BuildPlan plan;
@@ -404,8 +441,13 @@ BuildPlan plan_for(Manifest manifest, Diagnostics& diags) {
                 for (const auto& l : c.levels) known.push_back(l.id);
                 break;
             case View::Kind::ReachableFrom:
+            case View::Kind::Route:
                 kind = "role";
                 for (const auto& r : c.roles) known.push_back(r.id);
+                break;
+            case View::Kind::Story:
+                kind = "story";
+                for (const auto& st : c.stories) known.push_back(st.id);
                 break;
         }
         bool ok = true;
@@ -417,6 +459,7 @@ BuildPlan plan_for(Manifest manifest, Diagnostics& diags) {
         }
         if (ok && select(c, p.view).roles.empty())
             diags.error(p.view_at, "the view of " + what + " selects no roles from " + c.file);
+        if (ok && p.view.kind == View::Kind::Route) check_route(p, c, what, diags);
     }
     plan.manifest = std::move(manifest);
     return plan;
@@ -471,6 +514,12 @@ std::string describe_view(const View& view, const Catalogue& c) {
         case View::Kind::ReachableFrom:
             for (const auto& id : view.ids) names.push_back(c.role(id) ? c.role(id)->name : id);
             return "Where " + join_names(names) + " can lead";
+        case View::Kind::Route:
+            for (const auto& id : view.ids) names.push_back(c.role(id) ? c.role(id)->name : id);
+            return names.size() == 2 ? "From " + names[0] + " to " + names[1] : join_names(names);
+        case View::Kind::Story:
+            if (const Story* s = view.ids.empty() ? nullptr : find_story(c, view.ids[0])) return s->name + ": " + s->title;
+            return view.ids.empty() ? "" : view.ids[0];
     }
     return {};
 }
@@ -478,6 +527,7 @@ std::string describe_view(const View& view, const Catalogue& c) {
 std::string poster_title(const PosterSpec& p, const Catalogue& c) {
     if (!p.title.empty()) return p.title;
     if (p.view.kind == View::Kind::All) return c.title;
+    if (p.view.kind == View::Kind::Story) return describe_view(p.view, c);
     return c.title + ": " + describe_view(p.view, c);
 }
 

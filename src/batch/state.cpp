@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include <yaml-cpp/yaml.h>
 
 #include "pathways/batch.hpp"
@@ -67,6 +69,10 @@ std::string build_key(const BuildPlan& plan, const PosterSpec& poster, const Bui
 
 BuildState BuildState::load(const std::string& path) {
     BuildState state;
+    // A state file bigger than any real one is corrupt (or hostile): not read, everything rebuilds.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) > kMaxStateBytes)
+        return state;
     std::ifstream in(path, std::ios::binary);
     if (!in) return state;
     std::stringstream text;
@@ -75,6 +81,7 @@ BuildState BuildState::load(const std::string& path) {
         YAML::Node root = YAML::Load(text.str());  // JSON is YAML
         if (!root.IsMap() || !root["posters"].IsMap()) return {};
         if (!root["pathways"].IsScalar() || root["pathways"].Scalar() != kVersion) return {};
+        if (root["manifest"].IsScalar()) state.manifest = root["manifest"].Scalar();
         for (const auto& item : root["posters"]) {
             Entry e;
             const YAML::Node& v = item.second;
@@ -92,7 +99,9 @@ BuildState BuildState::load(const std::string& path) {
 }
 
 std::string BuildState::to_json() const {
-    std::string s = "{\n  \"pathways\": " + json_quote(kVersion) + ",\n  \"posters\": {";
+    std::string s = "{\n  \"pathways\": " + json_quote(kVersion) + ",\n";
+    if (!manifest.empty()) s += "  \"manifest\": " + json_quote(manifest) + ",\n";
+    s += "  \"posters\": {";
     bool first = true;
     for (const auto& [name, e] : posters) {
         s += first ? "\n" : ",\n";

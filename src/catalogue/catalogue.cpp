@@ -1,10 +1,12 @@
 #include "pathways/catalogue.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 
+#include "accept_warnings.hpp"
+#include "entry_routes.hpp"
+#include "pathways/graph_walk.hpp"
 #include "pathways/yaml_reader.hpp"
 #include "catalogue_parts.hpp"
 
@@ -100,73 +102,64 @@ std::string read_id(MapReader& m, const std::string& what, std::map<std::string,
 }
 
 void check_links(const Catalogue& c, Diagnostics& diags) {
+    WarningFilter filter(c, diags);  // accept_warnings: drops the accepted ones, adds each one's kind
+    std::map<std::string, std::size_t> index_of;
+    for (std::size_t i = 0; i < c.roles.size(); ++i) index_of.emplace(c.roles[i].id, i);
     std::set<std::string> has_incoming;
     for (const auto& r : c.roles)
         for (const auto& t : r.progresses_to) has_incoming.insert(t);
+    for (const auto& e : c.entry_routes)  // a role an entry route leads into is linked on the poster
+        for (const auto& t : e.leads_to) has_incoming.insert(t);
 
     auto level_name = [&](int i) { return i >= 0 ? c.levels[static_cast<std::size_t>(i)].name : std::string("?"); };
     for (const auto& r : c.roles) {
         if (r.progresses_to.empty() && !has_incoming.count(r.id))
-            diags.warning(r.where, "role '" + r.name + "' has no progression links to or from it");
+            filter.warn("no-links", {r.id}, r.where, "role '" + r.name + "' has no progression links to or from it");
         for (std::size_t i = 0; i < r.progresses_to.size(); ++i) {
-            const Role* to = c.role(r.progresses_to[i]);
+            auto found = index_of.find(r.progresses_to[i]);
+            const Role* to = found == index_of.end() ? nullptr : &c.roles[found->second];
             if (!to) continue;
             const Location& at = r.progression_at[i];
             if (to == &r) {
-                diags.warning(at, "role '" + r.name + "' progresses to itself");
+                filter.warn("self-link", {r.id}, at, "role '" + r.name + "' progresses to itself");
                 continue;
             }
             int a = c.lowest_level(r), b = c.lowest_level(*to);
             if (b == a)
-                diags.warning(at, "progression from '" + r.name + "' to '" + to->name + "' stays within " +
-                                      level_name(a));
+                filter.warn("within-level", {r.id}, at,
+                            "progression from '" + r.name + "' to '" + to->name + "' stays within " + level_name(a));
             else if (b < a)
-                diags.warning(at, "progression from '" + r.name + "' (" + level_name(a) + ") to '" + to->name +
-                                      "' goes down to " + level_name(b));
+                filter.warn("down-level", {r.id}, at,
+                            "progression from '" + r.name + "' (" + level_name(a) + ") to '" + to->name +
+                                "' goes down to " + level_name(b));
         }
     }
 
-    // Cycles: strongly connected components with more than one role (Tarjan).
-    std::map<std::string, std::size_t> index_of;
-    for (std::size_t i = 0; i < c.roles.size(); ++i) index_of.emplace(c.roles[i].id, i);
-    std::size_t n = c.roles.size(), counter = 0;
-    std::vector<long> index(n, -1), low(n, 0);
-    std::vector<bool> on_stack(n, false);
-    std::vector<std::size_t> stack;
-    std::function<void(std::size_t)> visit = [&](std::size_t v) {
-        index[v] = low[v] = static_cast<long>(counter++);
-        stack.push_back(v);
-        on_stack[v] = true;
-        for (const auto& t : c.roles[v].progresses_to) {
-            auto it = index_of.find(t);
-            if (it == index_of.end() || it->second == v) continue;
-            std::size_t w = it->second;
-            if (index[w] < 0) {
-                visit(w);
-                low[v] = std::min(low[v], low[w]);
-            } else if (on_stack[w]) {
-                low[v] = std::min(low[v], index[w]);
-            }
-        }
-        if (low[v] == index[v]) {
-            std::vector<std::size_t> component;
-            std::size_t w;
-            do {
-                w = stack.back();
-                stack.pop_back();
-                on_stack[w] = false;
-                component.push_back(w);
-            } while (w != v);
-            if (component.size() > 1) {
-                std::sort(component.begin(), component.end());
-                std::string names;
-                for (auto k : component) names += (names.empty() ? "'" : ", '") + c.roles[k].name + "'";
-                diags.warning(c.roles[component.front()].where, "progressions form a cycle among " + names);
-            }
-        }
-    };
-    for (std::size_t v = 0; v < n; ++v)
-        if (index[v] < 0) visit(v);
+    // Cycles: strongly connected components with more than one role (walked without recursion).
+    Successors next(c.roles.size());
+    for (std::size_t v = 0; v < c.roles.size(); ++v)
+        for (const auto& t : c.roles[v].progresses_to)
+            if (auto it = index_of.find(t); it != index_of.end() && it->second != v) next[v].push_back(it->second);
+    auto components = strongly_connected_components(next);
+    std::sort(components.begin(), components.end());  // in file order
+    for (const auto& component : components) {
+        if (component.size() < 2) continue;
+        std::string names;
+        std::vector<std::string> ids;
+        for (auto k : component) names += (names.empty() ? "'" : ", '") + c.roles[k].name + "'";
+        for (auto k : component) ids.push_back(c.roles[k].id);
+        filter.warn("cycle", ids, c.roles[component.front()].where, "progressions form a cycle among " + names);
+    }
+    filter.report_unused();
+}
+
+// The catalogue's "find out more" page (issue 13), printed on posters as a QR code with the
+// address beside it; only a URL `check` accepts for links.
+std::string read_find_out_more_url(MapReader& top, Diagnostics& diags) {
+    std::string url = top.text("url", false);
+    if (!url.empty() && !is_safe_url(url))
+        diags.error(top.where("url"), "url '" + url + "' is not allowed: only https:, http: and mailto: links may be used");
+    return url;
 }
 
 }  // namespace
@@ -180,7 +173,8 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     c.file = file;
     MapReader top(*root, "the catalogue", file, diags,
                   {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
-                   "settings", "roles", "glossary", "panels", "stories", "url"});
+                   "settings", "roles", "glossary", "panels", "stories", "entry_routes", "accept_warnings",
+                   "url"});
     if (!top.is_map()) return std::nullopt;
     c.title = top.text("title", true);
     c.subtitle = top.text("subtitle", false);
@@ -188,10 +182,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     c.source = top.text("source", true);
     c.version = top.text("version", true);
     c.setting_dimension = top.text("setting_dimension", true);
-    // "Find out more": printed on posters as a QR code with the address beside it (issue 13).
-    c.url = top.text("url", false);
-    if (!c.url.empty() && !is_safe_url(c.url))
-        diags.error(top.where("url"), "url '" + c.url + "' is not allowed: only https:, http: and mailto: links may be used");
+    c.url = read_find_out_more_url(top, diags);
 
     std::map<std::string, Location> level_ids, setting_ids, role_ids;
     for (const auto& node : top.map_list("levels", true)) {
@@ -234,13 +225,14 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     };
     for (const auto& node : role_nodes)
         if (std::string id = id_of(node); !id.empty()) role_list.push_back(id);
+    const std::set<std::string> role_set(role_list.begin(), role_list.end());  // fast look-ups in long files
 
     for (const auto& node : role_nodes) {
         std::string id = id_of(node);
         std::string label = id.empty() ? "role" : "role '" + id + "'";
         MapReader m(node, label, file, diags,
                     {"id", "name", "level", "levels", "settings", "progresses_to", "summary", "url", "aliases",
-                     "pay_band"});
+                     "pay_band", "family"});
         if (!m.is_map()) continue;
         Role r;
         r.where = m.where();
@@ -248,6 +240,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
         r.name = m.text("name", true);
         r.summary = m.text("summary", true);
         r.pay_band = m.text("pay_band", false);
+        r.family = m.text("family", false);  // issue 14: the spreadsheet's "family" column
 
         std::vector<LocatedString> levels;
         if (m.has("level") && m.has("levels")) {
@@ -294,6 +287,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     }
     if (top.has("roles") && c.roles.empty() && top.get("roles").IsSequence())
         diags.error(top.where("roles"), "'roles' must list at least one role");
+    read_entry_routes(top, role_list, c);
 
     for (const auto& node : top.map_list("glossary", false)) {
         MapReader m(node, "glossary entry", file, diags, {"term", "definition"});
@@ -307,6 +301,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     }
 
     read_stories(top, c);  // stories.cpp
+    read_accept_warnings(top, role_list, c);
 
     if (diags.errors() > errors_before) return std::nullopt;
     check_links(c, diags);

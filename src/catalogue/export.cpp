@@ -59,6 +59,20 @@ std::string json_stories(const Catalogue& c) {
     return out + "\n  ]";
 }
 
+/// `,\n  "entry_routes": [...]`, or nothing when the catalogue has none (so the key is additive).
+std::string json_entry_routes(const std::vector<EntryRoute>& routes) {
+    if (routes.empty()) return {};
+    std::string out = ",\n  \"entry_routes\": [";
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+        const EntryRoute& e = routes[i];
+        out += std::string(i ? ",\n    " : "\n    ") + "{\"id\": " + json_quote(e.id) + ", \"name\": " +
+               json_quote(e.name) + ", \"leads_to\": " + json_ids(e.leads_to);
+        if (!e.url.empty()) out += ", \"url\": " + json_quote(e.url);
+        out += "}";
+    }
+    return out + "\n  ]";
+}
+
 }  // namespace
 
 std::string export_json(const Catalogue& c) {
@@ -76,7 +90,9 @@ std::string export_json(const Catalogue& c) {
         out += json_via(r);
         out += "}";
     }
-    out += "\n  ]" + json_stories(c) + "\n}\n";
+    out += "\n  ]" + json_stories(c);
+    out += json_entry_routes(c.entry_routes);
+    out += "\n}\n";
     return out;
 }
 

@@ -1,7 +1,14 @@
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
+#include <set>
+#include <utility>
 
 #include "commands.hpp"
 #include "pathways/batch.hpp"
+#include "pathways/glyph_check.hpp"
+#include "pathways/output.hpp"
 
 namespace pathways::cli {
 
@@ -15,6 +22,8 @@ public:
             ->check(CLI::Range(1, 256));
         sub->add_flag("--force", force_, "Rebuild every poster, even those up to date");
         sub->add_flag("-q,--quiet", quiet_, "Print errors only");
+        sub->add_flag("-v,--verbose", verbose_,
+                      "Print the inputs' warnings and their count (else the count only when it changed)");
         return sub;
     }
 
@@ -27,21 +36,65 @@ public:
                       << "; nothing built\n";
             return kInvalidInput;
         }
-        if (diags.warnings() > 0 && !quiet_)
-            std::cerr << "pathways build: the inputs have " << diags.warnings()
-                      << (diags.warnings() == 1 ? " warning" : " warnings") << " (see them with 'pathways check')\n";
+        const std::string record = (std::filesystem::path(plan->manifest.output) / kWarningsFile).string();
+        const std::size_t warnings = diags.warnings();
+        if (verbose_ && !quiet_) diags.print(std::cerr);
+        const std::optional<std::size_t> last = last_count(record);
+        if (!quiet_ && (verbose_ || warnings != last.value_or(0))) print_count(diags, last);
+        if (!quiet_) show_missing_glyphs(*plan);
         BuildOptions options;
         options.jobs = jobs_;
         options.force = force_;
         options.progress = quiet_ ? ProgressMode::Quiet : ProgressMode::Auto;
         BuildReport report = run_build(*plan, options);
+        if (warnings != last.value_or(0)) {  // no file while there are no warnings
+            try {
+                write_file_atomically(record, std::to_string(warnings) + "\n");
+            } catch (const OutputError&) {
+                // Only the quieting of the next run depends on it.
+            }
+        }
         return report.ok() ? kOk : kOutputFailed;
     }
 
+    /// Where the warning count of the last build is kept, in the output folder.
+    static constexpr const char* kWarningsFile = ".pathways-warnings";
+
+    /// The warning count the last build into this output folder recorded, if one did.
+    static std::optional<std::size_t> last_count(const std::string& record) {
+        std::ifstream in(record);
+        std::size_t n = 0;
+        if (in >> n) return n;
+        return std::nullopt;
+    }
+
+    void print_count(const Diagnostics& diags, std::optional<std::size_t> last) const {
+        auto plural = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " warning" : " warnings"); };
+        std::cerr << "pathways build: the inputs have " << plural(diags.warnings());
+        if (last && diags.warnings() != *last) std::cerr << " (" << *last << " last time)";
+        if (diags.accepted() > 0) std::cerr << " and " << diags.accepted() << " accepted by accept_warnings";
+        std::cerr << (verbose_ ? "\n"
+                               : "; see them with 'pathways check' or --verbose, and accept known ones with "
+                                 "'accept_warnings:' in the catalogue\n");
+    }
+
 private:
+    /// Hardening (#15): characters no font on this machine draws are shown (once per catalogue
+    /// and font), not printed as boxes silently.
+    static void show_missing_glyphs(const BuildPlan& plan) {
+        Diagnostics glyphs;
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& p : plan.manifest.posters) {
+            const Catalogue& c = plan.catalogue_of(p).value;
+            const Style& s = plan.style_of(p).value;
+            if (seen.insert({c.file, s.font}).second) check_glyphs(c, s.font, glyphs);
+        }
+        glyphs.print(std::cerr);
+    }
+
     std::string manifest_ = "data/posters.yaml";
     unsigned jobs_ = 0;
-    bool force_ = false, quiet_ = false;
+    bool force_ = false, quiet_ = false, verbose_ = false;
 };
 
 std::unique_ptr<Command> make_build() { return std::make_unique<BuildCommand>(); }

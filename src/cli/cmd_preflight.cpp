@@ -18,7 +18,7 @@ public:
         sub->add_option("file", file_, "A PDF written by pathways, or a catalogue YAML file")->required();
         sub->add_option("--style", style_, "Style YAML file, for a catalogue (default: styles/nhs.yaml)");
         sub->add_option("--page", page_, "Paper size, for a catalogue: A0, A1, A2, A3 or A4 (default: the style's)")
-            ->check(CLI::IsMember({"A0", "A1", "A2", "A3", "A4"}));
+            ->transform(CLI::IsMember({"A0", "A1", "A2", "A3", "A4"}, CLI::ignore_case));
         return sub;
     }
 

@@ -42,33 +42,8 @@ public:
     }
 
 private:
-    /// The role `text` names, or nullptr after saying why not (with suggestions).
     const Role* lookup(const Catalogue& c, const std::string& text, const char* which) {
-        RoleMatch m = find_role(c, text);
-        if (m.role) return m.role;
-        std::cerr << "pathways: error: " << which << ": ";
-        if (!m.ambiguous.empty()) {
-            std::cerr << "'" << text << "' could be any of these roles; give its id:";
-            for (const Role* r : m.ambiguous) std::cerr << " " << r->id << " (" << r->name << ")";
-            std::cerr << "\n";
-            return nullptr;
-        }
-        std::cerr << "no role '" << text << "' in " << c.file;
-        if (!m.suggestion.empty()) std::cerr << " (did you mean '" << m.suggestion << "'?)";
-        std::cerr << "\n";
-        if (!m.containing.empty()) {
-            std::cerr << "  roles whose name contains '" << text << "':";
-            std::size_t shown = 0;
-            for (const Role* r : m.containing) {
-                if (++shown > 10) {
-                    std::cerr << " and " << m.containing.size() - 10 << " more";
-                    break;
-                }
-                std::cerr << (shown > 1 ? ", " : " ") << r->name;
-            }
-            std::cerr << "\n";
-        }
-        return nullptr;
+        return lookup_role(c, text, which);
     }
 
     std::string file_, from_, to_, format_ = "text";

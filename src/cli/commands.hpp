@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pathways/catalogue.hpp"
+
 namespace pathways::cli {
 
 /// Exit statuses, documented in the README.
@@ -24,7 +26,12 @@ struct UsageError : std::runtime_error {
 /// "pathways COMMAND: error: what" — the one place failures become messages and statuses.
 int exit_for_failure(const std::string& command);
 
-/// styles/nhs.yaml in the current folder, else beside the program (render and preflight's default).
+/// The role `text` names (id, name or alias, any case), or nullptr after printing why not, with
+/// suggestions (role_lookup.cpp); `which` says which argument it was ("FROM").
+const Role* lookup_role(const Catalogue& catalogue, const std::string& text, const char* which);
+
+/// styles/nhs.yaml in the current folder, else beside the program, else in the installed data
+/// folder (render and preflight's default; cmd_render.cpp).
 std::string default_style_path();
 
 /// One subcommand: declares its options on `setup`, does its work on `run`.

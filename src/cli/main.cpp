@@ -5,6 +5,7 @@
 #include "pathways/layout.hpp"
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
+#include "usage.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways::cli {
@@ -13,6 +14,7 @@ std::unique_ptr<Command> make_export();
 std::unique_ptr<Command> make_render();
 std::unique_ptr<Command> make_build();
 std::unique_ptr<Command> make_route();  // cmd_route.cpp (issue 11)
+std::unique_ptr<Command> make_import();  // cmd_import.cpp (issue 14)
 std::unique_ptr<Command> make_preflight();  // cmd_preflight.cpp (issue 13)
 }  // namespace pathways::cli
 
@@ -51,12 +53,13 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::vector<std::pair<std::unique_ptr<Command>, CLI::App*>> commands;
-    for (auto make : {make_check, make_export, make_render, make_build, make_route, make_preflight}) {
+    for (auto make : {make_check, make_export, make_render, make_build, make_route, make_import, make_preflight}) {
         auto command = make();
         CLI::App* sub = command->setup(app);
         commands.emplace_back(std::move(command), sub);
     }
 
+    if (auto status = answer_command_slips(app, argc, argv)) return *status;
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -97,6 +97,7 @@ public:
         add_rank_rows();
         add_links();
         add_transfers();
+        add_story_markers();
         layout_dot(g_);
         out_.join_chains();
         read_geometry();
@@ -193,6 +194,7 @@ private:
                 for (const auto& other : plan_.nodes_of[r])
                     if (other != name) placed.also_at.push_back(level_names[plan_.node_level[other]]);
                 placed.label = role_label(placed, tags);
+                placed.emphasis = pg_.focus.of(r);
                 style_role_node(node_[name], placed);
                 out_.roles_.push_back(std::move(placed));
             }
@@ -222,6 +224,26 @@ private:
             set_attr(n, "style", "filled");
             set_attr(n, "fillcolor", fills.empty() ? style_.page_background.hex() : fills.front().hex());
         }
+        if (placed.emphasis != Emphasis::Normal) stress_role_node(n, placed);
+    }
+
+    /// A route or story poster's role: a bold outline in the route colour, or everything faded.
+    void stress_role_node(Agnode_t* n, const PlacedRole& placed) {
+        if (placed.emphasis == Emphasis::Emphasised) {
+            set_attr(n, "color", style_.route.colour.hex());
+            set_attr(n, "penwidth", fmt(route_outline_width(style_)));
+            return;
+        }
+        set_attr(n, "color", faded(style_, style_.role_border).hex());
+        set_attr(n, "fontcolor", faded(style_, placed.text).hex());
+        std::vector<Colour> fills = placed.fills;
+        if (fills.empty()) fills.push_back(style_.page_background);
+        std::string fc;
+        for (std::size_t i = 0; i < fills.size(); ++i) {
+            fc += (i ? ":" : "") + faded(style_, fills[i]).hex();
+            if (fills.size() > 1) fc += ";" + fmt(1.0 / static_cast<double>(fills.size()));
+        }
+        set_attr(n, "fillcolor", fc);
     }
 
     /// Each row is one rank; invisible edges stack the rows in order, level after level.
@@ -267,6 +289,8 @@ private:
     /// bands between its ends instead of detouring round them, and dot orders the waypoints to
     /// keep crossings down. A link drawn downwards is built upwards with its arrow at the start.
     void add_link(LinkKind kind, const std::string& tail, const std::string& head, const Role* from, const Role* to) {
+        const Emphasis emphasis = kind == LinkKind::SameRole ? (pg_.focus.active() ? Emphasis::Faded : Emphasis::Normal)
+                                                             : pg_.focus.of(from, to);
         std::size_t rt = row_.count(tail) ? row_[tail] : 0;
         std::size_t rh = row_.count(head) ? row_[head] : rt + 1;
         bool reversed = rh < rt;
@@ -274,7 +298,9 @@ private:
         std::vector<std::string> chain{reversed ? head : tail};
         for (std::size_t r = r0 + 1; r < r1; ++r) chain.push_back(add_waypoint(r));
         chain.push_back(reversed ? tail : head);
-        const LinkLook& look = link_look(style_, kind);
+        const LinkLook look = emphasis == Emphasis::Emphasised ? route_link_look(style_)
+                              : emphasis == Emphasis::Faded    ? faded_look(style_, link_look(style_, kind))
+                                                               : link_look(style_, kind);
         std::vector<Agedge_t*> segments;
         for (std::size_t i = 1; i < chain.size(); ++i) {
             Agedge_t* e = agedge(g_, node_[chain[i - 1]], node_[chain[i]], nullptr, 1);
@@ -291,6 +317,7 @@ private:
         pl.head = head;
         pl.from = from;
         pl.to = to;
+        pl.emphasis = emphasis;
         out_.links_.push_back(std::move(pl));
         out_.chains_.push_back({segments, reversed});
     }
@@ -323,6 +350,31 @@ private:
         }
         for (const auto& t : pg_.transfers)
             add_link(LinkKind::Transfer, plan_.nodes_of[t.from].back(), marker_of_[t.to], t.from, t.to);
+    }
+
+    /// A story's steps that are jobs the catalogue does not have: a small invisible node each, in
+    /// the first row of its level's band, so dot keeps room there for the step's numbered badge.
+    void add_story_markers() {
+        const auto& stops = pg_.focus.stops;
+        for (std::size_t i = 0; i < stops.size(); ++i) {
+            if (stops[i].role || !stops[i].level) continue;
+            auto at = std::find(pg_.levels.begin(), pg_.levels.end(), stops[i].level);
+            if (at == pg_.levels.end()) continue;
+            std::size_t li = static_cast<std::size_t>(at - pg_.levels.begin()), first_row = 0;
+            for (std::size_t k = 0; k < li; ++k) first_row += plan_.rows[k].size();
+            std::string name = "story-step-" + std::to_string(i + 1);
+            Agnode_t* n = agnode(rows_[first_row].band, name.data(), 1);
+            agsubnode(rows_[first_row].same, n, 1);
+            std::string side = fmt(2 * badge_radius(style_) / 72);
+            set_attr(n, "shape", "circle");
+            set_attr(n, "style", "invis");
+            set_attr(n, "fixedsize", "true");
+            set_attr(n, "width", side);
+            set_attr(n, "height", side);
+            set_attr(n, "label", "");
+            node_[name] = n;
+            out_.markers_.push_back({i, name, {}});
+        }
     }
 
     PlacedTransfer transfer_marker(const Role& to, const std::string& node) const {
@@ -368,6 +420,7 @@ private:
         };
         for (auto& pr : out_.roles_) pr.box = node_box(node_[pr.node]);
         for (auto& pt : out_.transfers_) pt.box = node_box(node_[pt.node]);
+        for (auto& pm : out_.markers_) pm.box = node_box(node_[pm.node]);
         for (std::size_t li = 0; li < pg_.levels.size(); ++li) {
             boxf b = GD_bb(band_of(li));
             Point tl = conv({b.LL.x, b.UR.y});

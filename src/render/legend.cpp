@@ -22,6 +22,12 @@ const char* legend_words(LinkKind kind) {
     return "";
 }
 
+/// "Care setting" -> "care setting" (an acronym such as "NHS trust" is kept).
+std::string lowercase_first(std::string s) {
+    if (s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s.empty() ? "setting" : s;
+}
+
 /// Whether the drawing of `graph` has links of `kind`.
 bool drawn(const PathwayGraph& graph, LinkKind kind) {
     if (kind == LinkKind::Transfer) return !graph.transfers.empty();
@@ -60,23 +66,6 @@ bool LegendComposer::next_column() {
     return true;
 }
 
-/// Adds a block with `add`, moving to the next column when it does not fit there; a block that
-/// fits nowhere leaves nothing behind and marks the legend incomplete.
-template <typename Add>
-bool LegendComposer::block(Add&& add) {
-    Poster& p = *p_;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        std::size_t texts = p.texts.size(), rects = p.rects.size(), lines = p.lines.size();
-        if (add()) return true;
-        p.texts.resize(texts);
-        p.rects.resize(rects);
-        p.lines.resize(lines);
-        if (attempt == 0 && !next_column()) break;
-    }
-    missing_ = true;
-    return false;
-}
-
 /// Settings: a swatch, the name and its description; then the striped sample.
 void LegendComposer::add_settings() {
     const double f = frame_.f, sw = 30 * f, sh = 20 * f, indent = sw + 10 * f;
@@ -104,7 +93,8 @@ void LegendComposer::add_settings() {
             double y = legend.y();
             std::vector<Colour> fills;
             for (const Setting* s : graph_.settings) fills.push_back(setting_look(style_, c_, s->id).fill);
-            if (!legend.text("Striped: found in each setting whose colour it shows", style_.text_size * 0.9, false,
+            if (!legend.text("Striped: found in each " + lowercase_first(c_.setting_dimension) + " whose colour it shows",
+                             style_.text_size * 0.9, false,
                              style_.text_colour, "text", bottom_, indent))
                 return false;
             p_->rects.push_back({{legend.x(), y + 1 * f, sw, sh}, fills, style_.role_border, 1, "", {}, graph_.settings,
@@ -186,6 +176,7 @@ bool LegendComposer::compose(Poster& p, bool right, double lf) {
     lf_ = lf;
     missing_ = false;
     open_columns(right);
+    add_focus_panel();
     add_settings();
     add_link_samples();
     add_levels();

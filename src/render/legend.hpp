@@ -39,6 +39,11 @@ private:
     void add_link_samples();
     void add_levels();
     void add_panels();
+    // legend_focus.cpp: a route or story poster's first block.
+    void add_focus_panel();
+    void add_route_panel();
+    void add_story_panel();
+    bool add_route_sample(const std::string& words);
 
     const PathwayGraph& graph_;
     const Catalogue& c_;
@@ -55,5 +60,22 @@ private:
     bool missing_ = false;
     std::size_t panels_placed_ = 0;
 };
+
+/// Adds a block with `add`, moving to the next column when it does not fit there; a block that
+/// fits nowhere leaves nothing behind and marks the legend incomplete.
+template <typename Add>
+bool LegendComposer::block(Add&& add) {
+    Poster& p = *p_;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::size_t texts = p.texts.size(), rects = p.rects.size(), lines = p.lines.size();
+        if (add()) return true;
+        p.texts.resize(texts);
+        p.rects.resize(rects);
+        p.lines.resize(lines);
+        if (attempt == 0 && !next_column()) break;
+    }
+    missing_ = true;
+    return false;
+}
 
 }  // namespace pathways

@@ -9,6 +9,7 @@
 
 #include "cairo_page.hpp"
 #include "pathways/catalogue.hpp"
+#include "pathways/page_files.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/print.hpp"
 #include "pathways/version.hpp"
@@ -63,23 +64,6 @@ std::string number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", v);
     return buf;
-}
-
-/// Title, subject (the catalogue's subtitle), author (its publisher), keywords (what the poster
-/// shows) and the creation and modification dates (the build date, so the bytes are reproducible).
-void set_metadata(cairo_surface_t* surface, const Poster& p, const std::string& date) {
-    std::string keywords = "career pathways";
-    if (!p.setting_dimension.empty()) keywords += ", " + p.setting_dimension;
-    for (const Setting* s : p.settings) keywords += ", " + s->name;
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, p.title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, p.subtitle.c_str());
-    if (p.catalogue) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, p.catalogue->publisher.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, keywords.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, (std::string("pathways ") + kVersion).c_str());
-    std::string when = iso_date(date);
-    if (when.empty()) when = "2000-01-01T00:00:00Z";
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, when.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, when.c_str());
 }
 
 /// A role box's rectangle on the PDF page (device units).
@@ -143,11 +127,11 @@ void draw_crop_marks(cairo_t* cr, const Poster& p, const Sheet& s) {
 }
 
 /// The slug line below the bleed: poster name, page size, bleed and build date.
-void draw_slug(cairo_t* cr, const Poster& p, const Sheet& s, const PdfOptions& o, const std::string& date) {
+void draw_slug(cairo_t* cr, const Poster& p, const Sheet& s, const PdfOptions& o) {
     char size[96];
     std::snprintf(size, sizeof size, "%s %s, %.0f \xC3\x97 %.0f mm trim, %g mm bleed", p.paper.c_str(),
                   p.landscape ? "landscape" : "portrait", p.width / kMm, p.height / kMm, s.bleed / kMm);
-    std::string text = (o.name.empty() ? p.title : o.name) + "  \xC2\xB7  " + size + "  \xC2\xB7  built " + date +
+    std::string text = (o.name.empty() ? p.title : o.name) + "  \xC2\xB7  " + size + "  \xC2\xB7  built " + p.build_date +
                        " with pathways " + kVersion;
     PangoLayoutPtr layout(pango_cairo_create_layout(cr));
     set_font(layout.get(), p.font, 7, false);
@@ -169,29 +153,36 @@ void draw_trimmed_page(cairo_t* cr, const Poster& p, const Sheet& s) {
 
 }  // namespace
 
-std::string iso_date(const std::string& footer_date) {
-    std::tm tm{};
-    const char* end = strptime(footer_date.c_str(), "%d %B %Y", &tm);
-    if (!end || *end != '\0') return {};
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    return buf;
+void set_pdf_metadata(cairo_surface_t* surface, const Poster& p) {
+    std::string keywords = "career pathways";
+    if (!p.setting_dimension.empty()) keywords += ", " + p.setting_dimension;
+    for (const Setting* s : p.settings) keywords += ", " + s->name;
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, p.title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, p.subtitle.c_str());
+    if (p.catalogue) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, p.catalogue->publisher.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, keywords.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, (std::string("pathways ") + kVersion).c_str());
+    // The build date (the footer's: SOURCE_DATE_EPOCH's day, or the day of the build), so the
+    // bytes stay reproducible.
+    if (std::string date = pdf_date(p.build_date); !date.empty()) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    }
 }
 
-std::string render_pdf_document(const Poster& p, const PdfOptions& o) {
-    if (!o.print.tile.empty()) return render_tiled_pdf(p, o.print.tile, o);
+std::string render_pdf(const Poster& p, const PdfOptions& o) {
+    if (!o.print.tile.empty()) return render_tiled_pdf(p, o.print.tile);
     const Sheet s = sheet_for(p, o.print);
-    const std::string date = o.build_date.empty() ? resolve_build_date().text : o.build_date;
     std::string out;
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &out, s.width, s.height));
-    set_metadata(surface.get(), p, date);
+    set_pdf_metadata(surface.get(), p);
     {
         CairoPtr cr(cairo_create(surface.get()));
         draw_trimmed_page(cr.get(), p, s);
         add_role_links(cr.get(), p, s);
         if (o.print.marks) {
             draw_crop_marks(cr.get(), p, s);
-            draw_slug(cr.get(), p, s, o, date);
+            draw_slug(cr.get(), p, s, o);
         }
         add_outline(surface.get(), p, s);
         cairo_show_page(cr.get());

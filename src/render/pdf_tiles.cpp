@@ -91,13 +91,11 @@ TileGrid plan_tiles(const Poster& p, const std::string& paper) {
     return landscape.columns * landscape.rows < portrait.columns * portrait.rows ? landscape : portrait;
 }
 
-std::string render_tiled_pdf(const Poster& p, const std::string& paper, const PdfOptions& o) {
+std::string render_tiled_pdf(const Poster& p, const std::string& paper) {
     TileGrid g = plan_tiles(p, paper);
     std::string out;
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &out, g.page_width, g.page_height));
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, p.title.c_str());
-    std::string when = iso_date(o.build_date.empty() ? resolve_build_date().text : o.build_date);
-    if (!when.empty()) cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, when.c_str());
+    set_pdf_metadata(surface.get(), p);
     CairoPtr cr(cairo_create(surface.get()));
     for (int row = 0; row < g.rows; ++row)
         for (int column = 0; column < g.columns; ++column) {

@@ -13,6 +13,7 @@
 #include "legend.hpp"
 #include "panels.hpp"
 #include "qr_code.hpp"
+#include "story_marks.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways {
@@ -203,6 +204,7 @@ void place_drawing(Poster& p, const Composition& k, const Placement& won, TextMe
                                                 p.layout.height() * s, f);
     p.drawing_at = {a.x + (a.w - p.layout.width() * s) / 2, a.y + (a.h - p.layout.height() * s) / 2};
     p.role_text_size = std::min(k.style.role_size, k.style.band_size) * s;
+    add_story_marks(p, k.graph, k.style);
     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
         std::fprintf(stderr, "poster %s: drawing %.0fx%.0f in area %.0fx%.0f, scale %.2f, fill %.2f, role text %.1f pt\n",
                      p.paper.c_str(), p.layout.width(), p.layout.height(), a.w, a.h, s, p.fill_ratio(),
@@ -218,12 +220,12 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     const double m = style.margin_mm * kMm;
     TextMeasure measure(style.font);
     double top = add_header(p, style, measure, m, f);
-    std::string date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
+    p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
     // "Find out more" (issue 13): a QR code and its address in the footer's right-hand corner.
     const std::string& url = options.url.empty() ? graph.catalogue->url : options.url;
     std::optional<FindOutMore> more;
     if (!url.empty()) more = plan_find_out_more(p, url, style, measure, m, f);
-    double bottom = add_footer(p, *graph.catalogue, style, measure, date, m, f, more ? more->reserve : 0);
+    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f, more ? more->reserve : 0);
     if (more) {
         bottom = std::min(bottom, more->top - 12 * f);
         p.texts.insert(p.texts.end(), more->texts.begin(), more->texts.end());

@@ -2,9 +2,9 @@
 // layout drawn by Graphviz's cairo renderer.
 #include <cmath>
 
-#include <cairo-pdf.h>
 
 #include "pathways/look.hpp"
+#include "pathways/page_files.hpp"
 #include "pathways/poster.hpp"
 #include "cairo_page.hpp"
 #include "text.hpp"
@@ -67,6 +67,40 @@ void draw_sample(cairo_t* cr, const PageLine& l) {
     }
 }
 
+/// A story's trail and numbered badges, over the drawing (in drawing units).
+void draw_marks(cairo_t* cr, const StoryMarks& m, const std::string& font) {
+    if (m.badges.empty()) return;
+    if (m.trail.size() > 1) {
+        set_colour(cr, m.trail_look.colour);
+        cairo_set_line_width(cr, m.trail_look.width);
+        set_dash(cr, m.trail_look);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_move_to(cr, m.trail.front().x, m.trail.front().y);
+        for (std::size_t i = 1; i < m.trail.size(); ++i) cairo_line_to(cr, m.trail[i].x, m.trail[i].y);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, nullptr, 0, 0);
+    }
+    PangoLayoutPtr layout(pango_cairo_create_layout(cr));
+    for (const auto& b : m.badges) {
+        cairo_new_path(cr);
+        cairo_arc(cr, b.centre.x, b.centre.y, b.radius, 0, 2 * M_PI);
+        set_colour(cr, m.badge_fill);
+        cairo_fill_preserve(cr);
+        set_colour(cr, m.badge_ring);
+        cairo_set_line_width(cr, 2);
+        cairo_stroke(cr);
+        set_font(layout.get(), font, b.radius * 1.25, true);
+        pango_layout_set_width(layout.get(), -1);
+        pango_layout_set_text(layout.get(), b.number.c_str(), -1);
+        int w = 0, h = 0;
+        pango_layout_get_size(layout.get(), &w, &h);
+        set_colour(cr, m.badge_text);
+        cairo_move_to(cr, b.centre.x - w / 2.0 / PANGO_SCALE, b.centre.y - h / 2.0 / PANGO_SCALE);
+        pango_cairo_show_layout(cr, layout.get());
+    }
+}
+
 }  // namespace
 
 void draw_page(cairo_t* cr, const Poster& p) {
@@ -83,6 +117,7 @@ void draw_page(cairo_t* cr, const Poster& p) {
     cairo_translate(cr, p.drawing_at.x, p.drawing_at.y);
     cairo_scale(cr, p.drawing_scale, p.drawing_scale);
     p.layout.draw(cr);
+    draw_marks(cr, p.marks, p.font);
     cairo_restore(cr);
 }
 
@@ -100,26 +135,8 @@ void check(cairo_status_t status, const char* what) {
 
 }  // namespace
 
-std::string render_pdf(const Poster& p) {
-    std::string out;
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &out, p.width, p.height));
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, p.title.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "pathways");
-    // Fixed dates keep the bytes reproducible (SOURCE_DATE_EPOCH is honoured in the footer).
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
-    {
-        CairoPtr cr(cairo_create(surface.get()));
-        draw_page(cr.get(), p);
-        cairo_show_page(cr.get());
-        check(cairo_status(cr.get()), "PDF");
-    }
-    cairo_surface_finish(surface.get());
-    check(cairo_surface_status(surface.get()), "PDF");
-    return out;
-}
-
 std::string render_png(const Poster& p, double dpi) {
+    if (auto problem = png_size_problem(p.width, p.height, dpi)) throw PageError(*problem);
     double k = dpi / 72.0;
     int w = static_cast<int>(std::lround(p.width * k)), h = static_cast<int>(std::lround(p.height * k));
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
@@ -132,7 +149,7 @@ std::string render_png(const Poster& p, double dpi) {
     }
     std::string out;
     check(cairo_surface_write_to_png_stream(surface.get(), append, &out), "PNG");
-    return out;
+    return with_png_resolution(out, dpi);
 }
 
 }  // namespace pathways

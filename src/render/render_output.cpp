@@ -1,5 +1,6 @@
 // The one place a poster becomes the bytes of a file, whichever command asks.
 #include "pathways/dot_export.hpp"
+#include "pathways/explorer.hpp"
 #include "pathways/export.hpp"
 #include "pathways/poster.hpp"
 
@@ -13,6 +14,7 @@ const char* format_name(OutputFormat f) {
         case OutputFormat::EmbedSvg: return "embed-svg";
         case OutputFormat::Json: return "json";
         case OutputFormat::Dot: return "dot";
+        case OutputFormat::Html: return "html";
     }
     return "?";
 }
@@ -25,11 +27,12 @@ const char* format_suffix(OutputFormat f) {
         case OutputFormat::EmbedSvg: return ".embed.svg";
         case OutputFormat::Json: return ".json";
         case OutputFormat::Dot: return ".dot";
+        case OutputFormat::Html: return ".html";
     }
     return "";
 }
 
-bool is_drawing(OutputFormat f) { return f != OutputFormat::Json && f != OutputFormat::Dot; }
+bool is_drawing(OutputFormat f) { return f != OutputFormat::Json && f != OutputFormat::Dot && f != OutputFormat::Html; }
 
 std::string render_output(const Poster& poster, const PathwayGraph& graph, const Style& style, OutputFormat format,
                           const OutputSettings& settings) {
@@ -37,8 +40,7 @@ std::string render_output(const Poster& poster, const PathwayGraph& graph, const
     svg.id_prefix = settings.id_prefix;
     switch (format) {
         case OutputFormat::Pdf:
-            return render_pdf_document(poster, {settings.print, settings.name.empty() ? settings.id_prefix : settings.name,
-                                                settings.build_date});
+            return render_pdf(poster, {settings.print, settings.id_prefix});
         case OutputFormat::Png: return render_png(poster, settings.dpi);
         case OutputFormat::Svg: return render_svg(poster, style, svg);
         case OutputFormat::EmbedSvg:
@@ -47,6 +49,7 @@ std::string render_output(const Poster& poster, const PathwayGraph& graph, const
             return render_svg(poster, style, svg);
         case OutputFormat::Json: return export_json(cut_to(graph));
         case OutputFormat::Dot: return export_dot(cut_to(graph));
+        case OutputFormat::Html: return render_explorer(poster, graph, style, settings.id_prefix);
     }
     return {};
 }

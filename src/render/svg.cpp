@@ -56,6 +56,9 @@ DrawingFacts::DrawingFacts(const Poster& p, const Style& s) {
     }
     for (std::size_t i = 0; i < p.layout.bands().size(); ++i) level_index[p.layout.bands()[i].level] = i;
     for (const auto& l : p.layout.links()) kinds.insert(l.kind);
+    focused = std::any_of(p.layout.roles().begin(), p.layout.roles().end(),
+                          [](const PlacedRole& r) { return r.emphasis != Emphasis::Normal; }) ||
+              !p.marks.badges.empty();
 }
 
 std::string DrawingFacts::name_of_setting(const std::string& id) const {
@@ -144,6 +147,7 @@ std::string SvgWriter::css() const {
         c += P + " rect.setting-" + ident(id) + "{" + paint("fill", "setting-" + ident(id) + "-fill", it->second) + "}\n";
     }
     c += link_css();
+    if (facts_.focused) c += focus_css();
     // Legend and page text.
     if (o_.embed) {
         c += P + " .legend text{font-size:" + num(legend_size()) + "px}\n";
@@ -180,6 +184,46 @@ std::string SvgWriter::link_css() const {
     return c;
 }
 
+/// A route or story poster: faded roles and links, the route's bold outlines and thick links (and
+/// their legend sample), the story's trail and numbered badges.
+std::string SvgWriter::focus_css() const {
+    std::string P = "#" + id_;
+    const RouteLook& r = s_.route;
+    const LinkLook trail = trail_look(s_);
+    std::string c = P + " .node.faded," + P + " .edge.faded{opacity:" + num(r.faded_opacity) + "}\n";
+    c += P + " .node.emphasised .outline{" + paint("stroke", "route-colour", r.colour) + ";stroke-width:" +
+         num(route_outline_width(s_)) + "}\n";
+    c += P + " .edge.emphasised path," + P + " .key.emphasised path{" + paint("stroke", "route-colour", r.colour) +
+         ";stroke-width:" + num(r.width) + ";stroke-dasharray:none}\n";
+    c += P + " .edge.emphasised polygon," + P + " .key.emphasised polygon{" + paint("fill", "route-colour", r.colour) + "}\n";
+    if (p_.marks.badges.empty()) return c;
+    c += P + " .trail path{fill:none;" + paint("stroke", "route-colour", r.colour) + ";stroke-width:" + num(trail.width) +
+         dash(trail) + ";stroke-linecap:round;stroke-linejoin:round}\n";
+    c += P + " .badge circle{" + paint("fill", "route-colour", r.colour) + ";" +
+         paint("stroke", "page-background", p_.marks.badge_ring) + ";stroke-width:2}\n";
+    c += P + " .badge text{font-weight:700;text-anchor:middle;font-size:" + num(p_.marks.badges.front().radius * 1.25) +
+         "px;fill:" + p_.marks.badge_text.hex() + "}\n";
+    return c;
+}
+
+/// The story's trail through its steps and a numbered badge at each, over the roles.
+std::string SvgWriter::story_marks() {
+    const StoryMarks& m = p_.marks;
+    if (m.badges.empty()) return {};
+    std::string out = "<g id=\"" + make_id("story") + "\" class=\"story\">\n";
+    if (m.trail.size() > 1) {
+        out += "<g class=\"trail\" aria-hidden=\"true\"><path d=\"M";
+        for (std::size_t i = 0; i < m.trail.size(); ++i) out += (i ? "L" : "") + num(m.trail[i].x) + "," + num(m.trail[i].y);
+        out += "\"/></g>\n";
+    }
+    for (const auto& b : m.badges)
+        out += "<g class=\"badge step-" + b.number + "\"><title>Step " + b.number + ": " + esc(b.text) +
+               "</title><circle cx=\"" + num(b.centre.x) + "\" cy=\"" + num(b.centre.y) + "\" r=\"" + num(b.radius) +
+               "\"/><text x=\"" + num(b.centre.x) + "\" y=\"" + num(b.centre.y + b.radius * 0.45) + "\">" + b.number +
+               "</text></g>\n";
+    return out + "</g>\n";
+}
+
 /// The laid-out graph, in Graphviz's structure: bands, then links, then roles lowest level first.
 std::string SvgWriter::drawing(const std::string& transform) {
     const Layout& L = p_.layout;
@@ -190,7 +234,11 @@ std::string SvgWriter::drawing(const std::string& transform) {
     // Links are drawn connectors: each role's description already says where it leads, so the
     // links stay out of the accessibility tree (their titles still show as tooltips).
     out += "<g class=\"edges\" aria-hidden=\"true\">\n";
-    for (const auto& l : L.links()) out += link(l);
+    // A route's links go last, so no faded link is drawn over them.
+    for (const auto& l : L.links())
+        if (l.emphasis != Emphasis::Emphasised) out += link(l);
+    for (const auto& l : L.links())
+        if (l.emphasis == Emphasis::Emphasised) out += link(l);
     out += "</g>\n";
 
     // Roles in reading order: level by level, lowest first; within a level, top to bottom, left to right.
@@ -207,6 +255,7 @@ std::string SvgWriter::drawing(const std::string& transform) {
     });
     for (const PlacedRole* r : order) out += role(*r);
     for (const auto& t : L.transfers()) out += transfer(t);
+    out += story_marks();
     out += "</g>\n";
     return out;
 }
@@ -227,6 +276,7 @@ std::string SvgWriter::link(const PlacedLink& l) {
     std::string kind(to_string(l.kind));
     std::string cls = "edge " + kind;
     if (l.kind == LinkKind::Up || l.kind == LinkKind::Within || l.kind == LinkKind::Down) cls += " progression";
+    if (l.emphasis != Emphasis::Normal) cls += " " + std::string(to_string(l.emphasis));
     std::string from = l.from ? l.from->name : l.tail, to = l.to ? l.to->name : l.head;
     std::string title = l.kind == LinkKind::SameRole   ? from + " (the same role at another level)"
                         : l.kind == LinkKind::Transfer ? from + " \xE2\x86\x92 " + to + " (outside this diagram)"
@@ -259,6 +309,7 @@ std::string SvgWriter::role(const PlacedRole& r) {
     std::string cls = "node role-" + ident(role.id) + (r.level ? " level-" + ident(r.level->id) : "");
     for (const auto& s : role.settings) cls += " setting-" + ident(s);
     if (r.text.hex() != s_.dark_text.hex()) cls += " text-light";
+    if (r.emphasis != Emphasis::Normal) cls += " " + std::string(to_string(r.emphasis));
     std::string out = "<g id=\"" + make_id("role-" + node_ident(r.node)) + "\" class=\"" + cls + "\"><title>" +
                       esc(role_title(p_, facts_, role)) + "</title>";
     std::string desc = role_desc(p_, role);

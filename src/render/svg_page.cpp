@@ -36,7 +36,9 @@ std::string swatch(const PageRect& r) {
 /// A link sample, classed by the kind it shows (the CSS gives each kind its look).
 std::string sample(const PageLine& l) {
     Arrowhead head = legend_arrowhead(l.to, l.look.width);
-    std::string out = "<g class=\"key " + std::string(to_string(l.kind)) + "\"><path d=\"M" + num(l.from.x) + "," +
+    std::string cls = "key " + std::string(to_string(l.kind)) +
+                      (l.emphasis == Emphasis::Normal ? "" : " " + std::string(to_string(l.emphasis)));
+    std::string out = "<g class=\"" + cls + "\"><path d=\"M" + num(l.from.x) + "," +
                       num(l.from.y) + "L" + num(l.arrow ? head.line_end : l.to.x) + "," + num(l.to.y) + "\"/>";
     if (l.arrow)
         out += "<polygon points=\"" + points({head.corners.begin(), head.corners.end()}) + "\"/>";

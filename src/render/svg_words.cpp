@@ -182,10 +182,25 @@ std::string routes_sentence(const std::vector<const Role*>& roles, LinkCounts& n
 
 }  // namespace
 
+/// A route or story poster: the roles it stresses, in drawing order, and the story's steps.
+std::string focus_sentence(const Poster& p) {
+    std::vector<std::string> names;
+    std::set<const Role*> seen;
+    for (const auto& r : p.layout.roles())
+        if (r.emphasis == Emphasis::Emphasised && r.role && seen.insert(r.role).second) names.push_back(r.role->name);
+    if (names.empty()) return {};
+    std::string d = " Stressed on this poster, with the rest faded: " + list_words(names) + ".";
+    if (!p.marks.badges.empty()) {
+        d += " The story's steps, numbered on the map:";
+        for (const auto& b : p.marks.badges) d += " " + b.number + ". " + b.text + ".";
+    }
+    return d;
+}
+
 std::string describe(const Poster& p, const Style& s, const DrawingFacts& facts) {
     std::vector<const Role*> roles = drawn_roles(p.layout);
     LinkCounts n = count_links(p.layout);
-    std::string d = shape_sentences(p, s, facts, roles) + link_sentence(n);
+    std::string d = shape_sentences(p, s, facts, roles) + link_sentence(n) + focus_sentence(p);
     if (n.progressions == 0) return d;
     return d + hubs_sentence(roles, n) + routes_sentence(roles, n);
 }

@@ -34,6 +34,7 @@ struct DrawingFacts {
     std::map<const Level*, std::size_t> level_index;  // position of each band
     std::set<LinkKind> kinds;                         // kinds of link drawn
     bool any_striped = false, any_light_text = false;
+    bool focused = false;  // a route or story poster: some roles stressed or faded
 
     DrawingFacts(const Poster& poster, const Style& style);
     std::string name_of_setting(const std::string& id) const;
@@ -65,6 +66,8 @@ private:
     std::string make_id(const std::string& local);
     std::string css() const;
     std::string link_css() const;
+    std::string focus_css() const;
+    std::string story_marks();
     std::string drawing(const std::string& transform);
     std::string band(const PlacedBand& b);
     std::string link(const PlacedLink& l);

@@ -4,7 +4,10 @@ namespace pathways {
 
 void set_font(PangoLayout* layout, const std::string& family, double size, bool bold) {
     FontDescriptionPtr fd(pango_font_description_new());
-    pango_font_description_set_family(fd.get(), family.c_str());
+    // The style's font first, then Debian's Noto fonts for the scripts and emoji it lacks
+    // (scripts/install-deps installs them); fontconfig tries every other font after these.
+    std::string stack = family + "," + kFallbackFonts;
+    pango_font_description_set_family(fd.get(), stack.c_str());
     pango_font_description_set_absolute_size(fd.get(), size * PANGO_SCALE);
     pango_font_description_set_weight(fd.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout, fd.get());

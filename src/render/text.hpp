@@ -27,7 +27,13 @@ private:
     PangoLayoutPtr layout_;
 };
 
-/// Sets up `layout` with the family, size (points) and weight.
+/// The fonts tried after the style's own, in order: Noto Sans (Latin, Greek, Cyrillic and, through
+/// its sister families, Devanagari, Thai, Arabic, Hebrew, …), Noto Sans CJK (Chinese, Japanese,
+/// Korean). Not Noto Color Emoji: it has digits too, and Pango then drew every digit from it
+/// (raised, spaced apart); emoji still reach it through fontconfig's own fallback.
+inline constexpr const char* kFallbackFonts = "Noto Sans,Noto Sans CJK SC";
+
+/// Sets up `layout` with the family (then kFallbackFonts), size (points) and weight.
 void set_font(PangoLayout* layout, const std::string& family, double size, bool bold);
 
 }  // namespace pathways

@@ -175,6 +175,23 @@ void read_links(MapReader& top, Style& s, const std::string& path, Diagnostics& 
     read_link(m, "transfer", s.transfer);
 }
 
+/// `route:` how route and story posters stress their roles and links (optional: defaults apply).
+void read_route(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
+    if (!top.has("route")) return;
+    MapReader m(top.get("route"), "route", path, diags, {"colour", "width", "faded_opacity"});
+    if (!m.is_map()) return;
+    if (m.has("colour")) read_colour(m, "colour", s.route.colour);
+    if (m.has("width")) read_size(m, "width", s.route.width, 1, 30);
+    if (m.has("faded_opacity")) {
+        if (auto v = m.number("faded_opacity", true)) {
+            if (*v < 0.05 || *v > 1)
+                diags.error(m.where("faded_opacity"), "'faded_opacity' must be between 0.05 and 1");
+            else
+                s.route.faded_opacity = *v;
+        }
+    }
+}
+
 /// `page:` the default paper, orientation and margin.
 void read_page(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
     if (!top.has("page")) {
@@ -222,7 +239,7 @@ std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
     s.file = path;
     MapReader top(*root, "the style", path, diags,
                   {"name", "font", "sizes", "colours", "settings", "fallback_palette", "show_tags", "links", "page",
-                   "legend", "print"});
+                   "legend", "route", "print"});
     if (!top.is_map()) return std::nullopt;
     s.name = top.text("name", true);
     s.font = top.text("font", true);
@@ -232,6 +249,7 @@ std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
     read_links(top, s, path, diags);
     read_page(top, s, path, diags);
     read_legend(top, s, path, diags);
+    read_route(top, s, path, diags);
     if (auto print = read_print_options(top, "the style")) s.print = *print;
     if (diags.errors() > before) return std::nullopt;
     return s;

@@ -1,5 +1,8 @@
 #include "pathways/yaml_reader.hpp"
 
+#include "pathways/quote_check.hpp"
+#include "pathways/yaml_hints.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -37,11 +40,19 @@ public:
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto it = sizes_.find(anchor);
         std::size_t n = it == sizes_.end() ? 1 : it->second;
-        add(mark, n);
+        total_ += n;
+        expanded_ += n;
+        if (expanded_ > limits_.max_alias_nodes)
+            throw GuardStop{mark, "aliases expand this document by more than " +
+                                      std::to_string(limits_.max_alias_nodes) +
+                                      " nodes (too many aliases); refusing to read it"};
         key_or_value(mark, {}, false);
     }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        // A plain `<<` key is YAML's merge key, which yaml-cpp would read as an ordinary key.
+        if (value == "<<" && tag == "?" && !stack_.empty() && stack_.back().is_map && stack_.back().expect_key)
+            diags_.error(at(file_, mark), "merge keys ('<<') are not supported: write the keys out in full");
         leaf(mark, anchor, value, true);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -64,12 +75,8 @@ private:
         std::map<std::string, YAML::Mark> keys;
     };
 
-    void add(const YAML::Mark& mark, std::size_t n) {
-        total_ += n;
-        if (total_ > limits_.max_nodes)
-            throw GuardStop{mark, "document expands to more than " + std::to_string(limits_.max_nodes) +
-                                      " nodes (too many aliases?); refusing to read it"};
-    }
+    // Nodes written out in the file are bounded by its size; only what aliases add is capped.
+    void add(const YAML::Mark&, std::size_t n) { total_ += n; }
     // Tracks map keys so that a repeated key is reported (yaml-cpp would silently keep one).
     void key_or_value(const YAML::Mark& mark, const std::string& value, bool is_scalar) {
         if (stack_.empty() || !stack_.back().is_map) return;
@@ -106,7 +113,8 @@ private:
     Diagnostics& diags_;
     std::vector<Frame> stack_;
     std::map<YAML::anchor_t, std::size_t> sizes_;
-    std::size_t total_ = 0;
+    std::size_t total_ = 0;     // nodes so far, aliases expanded
+    std::size_t expanded_ = 0;  // of which aliases added
 };
 
 /// Checks that text is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
@@ -168,8 +176,17 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
                                       std::to_string(limits.max_bytes));
         return std::nullopt;
     }
+    if (std::string encoding = wrong_encoding(text); !encoding.empty()) {
+        diags.error({file, 1, 1}, "file is " + encoding + " text, not UTF-8: save it as UTF-8 (in most editors: "
+                                  "Save As, Encoding: UTF-8)");
+        return std::nullopt;
+    }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const std::string normalised = normalise_line_ends(text);  // CR-only (old Mac) line ends count too
+    text = normalised;
     if (!check_utf8(text, file, diags)) return std::nullopt;
+    // A missing closing quote would swallow the lines after it; say where the quote opens instead.
+    if (check_unclosed_quotes(text, file, diags) > 0) return std::nullopt;
 
     std::string copy(text);
     std::size_t before = diags.errors();
@@ -189,7 +206,7 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
         diags.error(at(file, stop.mark), stop.message);
         return std::nullopt;
     } catch (const YAML::Exception& e) {
-        diags.error(at(file, e.mark), "YAML syntax error: " + e.msg);
+        report_yaml_syntax_error(diags, file, copy, at(file, e.mark).line, at(file, e.mark).column, e.msg);
         return std::nullopt;
     }
     if (diags.errors() > before) return std::nullopt;
@@ -199,34 +216,6 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
         diags.error(at(file, e.mark), "YAML syntax error: " + e.msg);
         return std::nullopt;
     }
-}
-
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags, std::size_t max_bytes) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        diags.error({path, 0, 0}, "is a folder, not a file");
-        return std::nullopt;
-    }
-    if (auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes) {
-        diags.error({path, 0, 0}, "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(max_bytes));
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error({path, 0, 0}, "cannot open file");
-        return std::nullopt;
-    }
-    std::string text;
-    char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > max_bytes) break;  // the parser reports the size
-    }
-    if (in.bad()) {
-        diags.error({path, 0, 0}, "cannot read file (is it a folder?)");
-        return std::nullopt;
-    }
-    return text;
 }
 
 std::optional<YAML::Node> read_yaml_file(const std::string& path, Diagnostics& diags, const YamlLimits& limits) {
@@ -252,7 +241,7 @@ MapReader::MapReader(const YAML::Node& node, std::string what, std::string file,
         }
         std::string k = key.Scalar();
         if (std::find(known.begin(), known.end(), k) == known.end())
-            diags_.error(location_of(file_, key), "unknown key '" + k + "' in " + what_ + did_you_mean(k, known));
+            diags_.error(location_of(file_, key), "unknown key '" + k + "' in " + what_ + unknown_key_hint(k, known));
     }
 }
 

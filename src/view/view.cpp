@@ -21,6 +21,8 @@ PathwayGraph select(const Catalogue& c, const View& view) {
     std::set<const Role*> chosen;
     switch (view.kind) {
         case View::Kind::All:
+        case View::Kind::Route:  // a route or a story is drawn on the whole map
+        case View::Kind::Story:
             for (const auto& r : c.roles) chosen.insert(&r);
             break;
         case View::Kind::Settings:
@@ -67,6 +69,7 @@ PathwayGraph select(const Catalogue& c, const View& view) {
                 return std::find(r->settings.begin(), r->settings.end(), s.id) != r->settings.end();
             }))
             g.settings.push_back(&s);
+    g.focus = focus_of(c, view);
     return g;
 }
 
@@ -94,6 +97,20 @@ Catalogue cut_to(const PathwayGraph& graph) {
             return !step.role.empty() && !graph.contains(graph.catalogue->role(step.role));
         });
     });
+    // Entry routes keep only the roles the graph shows; a route into none of them is left out.
+    out.entry_routes.clear();
+    for (const auto& e : graph.catalogue->entry_routes) {
+        EntryRoute kept = e;
+        kept.leads_to.clear();
+        kept.leads_to_at.clear();
+        for (std::size_t i = 0; i < e.leads_to.size(); ++i) {
+            const Role* to = graph.catalogue->role(e.leads_to[i]);
+            if (!to || !graph.contains(to)) continue;
+            kept.leads_to.push_back(e.leads_to[i]);
+            if (i < e.leads_to_at.size()) kept.leads_to_at.push_back(e.leads_to_at[i]);
+        }
+        if (!kept.leads_to.empty()) out.entry_routes.push_back(std::move(kept));
+    }
     return out;
 }
 

@@ -1,0 +1,35 @@
+#pragma once
+// Guards against posters nobody can read: text printed under the page's floor, settings that
+// share a colour, names too long for a box, and catalogues too big for one page.
+#include <string>
+
+#include "pathways/diagnostics.hpp"
+#include "pathways/poster.hpp"
+
+namespace pathways {
+
+/// The smallest size (points) role labels may print at on `paper` ("A0".."A4"): legible from a
+/// metre on A1 (12 pt), scaled with the page, and never under 9 pt (at hand on A3 and A4).
+double text_floor(const std::string& paper);
+
+/// The most roles a poster on `paper` can hold with its labels at the floor (measured: the
+/// 58-role NCL catalogue prints at 14 pt on A1 and 9.4 pt on A3): about 120 on A3, doubling with
+/// each size up. Beyond it, render refuses before laying out for minutes.
+std::size_t role_limit(const std::string& paper);
+
+/// The longest role name (in characters) that wraps into a box: longer ones stretch boxes
+/// across the poster.
+inline constexpr std::size_t kLongestName = 80;
+/// The longest single word a box can hold on one line.
+inline constexpr std::size_t kLongestWord = 32;
+
+/// Warnings (errors when `strict`) about a composed poster: role labels under the page's floor,
+/// and two settings shown in the same colour. Located at the catalogue file or the setting.
+void check_readability(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
+                       bool strict = false);
+
+/// Warnings (errors when `strict`) about role names too long to wrap into a box, and names with
+/// right-to-left override characters (which can make text read backwards), located at the role.
+void check_names(const Catalogue& catalogue, Diagnostics& diags, bool strict = false);
+
+}  // namespace pathways
