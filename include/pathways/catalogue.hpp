@@ -95,6 +95,7 @@ struct Catalogue {
     std::vector<EntryRoute> entry_routes;  // optional; ways in that are not roles
     std::vector<AcceptedWarning> accept_warnings;
     std::vector<Family> families;  // optional; when listed, every role's `family` is one of their ids
+    std::string url;  // "find out more" (the training hub's page), printed as a QR code; may be empty
 
     const Role* role(const std::string& id) const;
     const Setting* setting(const std::string& id) const;

@@ -37,6 +37,8 @@ struct PosterSpec {
     double dpi = 150;                      // for PNG
     LayoutMode layout = LayoutMode::Auto;  // `layout:` pathway, framework or auto
     SeriesMode series = SeriesMode::Auto;  // `series:` off keeps one page even with text under the floor
+    std::optional<PrintOptions> print;     // `print:` bleed and marks of its PDF; unset: the style's
+    std::string url;                       // `url:` "find out more", printed as a QR code; empty: the catalogue's
     Location where;                        // the poster's entry
     Location catalogue_at;                 // where its catalogue was named (or the entry)
 

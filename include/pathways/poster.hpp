@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "pathways/layout.hpp"
+#include "pathways/print.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
 
@@ -39,6 +40,7 @@ struct PosterOptions {
     // the footer for the sheet's index (points).
     std::vector<LayoutChoice> shapes;
     double reserve_bottom = 0;
+    std::string url;               // "find out more" as a QR code; empty: the catalogue's (if any)
 };
 
 /// A line of text placed on the page (baseline position, in points).
@@ -133,10 +135,12 @@ struct PageError : std::runtime_error {
 /// Lays out the graph and composes the page. Throws PageError when the page has no room for it.
 Poster compose_poster(const PathwayGraph& graph, const Style& style, const PosterOptions& options);
 
-/// Writes the poster as a one-page PDF (bytes).
-std::string render_pdf(const Poster& poster);
-/// Writes posters as one PDF, a page each in order (a poster series); the first's title and date.
-std::string render_pdf(const std::vector<const Poster*>& pages);
+/// Writes the poster as a PDF (bytes): one page, or with bleed and marks for a print shop, or in
+/// tiles; see PdfOptions (print.hpp, pdf_document.cpp). The one PDF writer.
+std::string render_pdf(const Poster& poster, const PdfOptions& options = {});
+/// Writes posters as one PDF, a page each in order (a poster series), with the same options; the
+/// first page's title and date are the document's.
+std::string render_pdf(const std::vector<const Poster*>& pages, const PdfOptions& options = {});
 /// Writes the poster as a PNG at `dpi` (bytes).
 std::string render_png(const Poster& poster, double dpi);
 /// How an SVG is written.
@@ -169,6 +173,7 @@ struct OutputSettings {
     double dpi = 150;
     std::string id_prefix;  // SVG: prefixed to every id, so two posters' SVGs can share a page
     double svg_width = 0;   // embed-svg: a fixed width in px; 0 leaves it to the page
+    PrintOptions print;     // PDF (issue 13): bleed and crop marks, or tiles; the slug line names id_prefix
 };
 
 /// The bytes of `poster`, drawn from `graph` in `style`, in one format: the one function both

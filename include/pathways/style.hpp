@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "pathways/diagnostics.hpp"
+#include "pathways/print.hpp"
 
 namespace pathways {
 
@@ -69,6 +70,7 @@ struct Style {
     bool landscape = true;
     std::string legend_placement = "auto";  // auto (whichever suits the drawing), right or bottom
     double margin_mm = 15;
+    PrintOptions print;  // `print:` the default bleed and marks of this style's PDFs (none unless set)
 
     /// The look of a setting: the style's own, or the fallback palette's by position.
     SettingLook setting_look(const std::string& id, std::size_t position) const;

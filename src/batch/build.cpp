@@ -51,6 +51,7 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
     options.title = poster_title(spec, catalogue);
     options.build_date = date;
     options.layout = spec.layout;
+    options.url = spec.url;
     PosterSeries series = compose_series(graph, style, options, spec.series);
 
     std::vector<RenderedFile> files;
@@ -58,6 +59,7 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
         OutputSettings settings;
         settings.dpi = spec.dpi;
         settings.id_prefix = spec.name;  // two posters' SVGs on one page never clash
+        settings.print = spec.print.value_or(style.print);
         for (auto& f : render_series_output(series, graph, style, format, settings, spec.name)) {
             if (f.bytes.empty())
                 throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");

@@ -39,6 +39,12 @@ std::string PosterSpec::canonical() const {
     d << dpi;
     field("dpi", d.str());
     if (layout != LayoutMode::Auto) field("layout", to_string(layout));  // absent: keys of older builds hold
+    if (print) {
+        d.str("");
+        d << print->bleed_mm << (print->marks ? " marks" : "");
+        field("print", d.str());
+    }
+    if (!url.empty()) field("url", url);
     d.str("");
     d << kThumbnailPixels;
     field("thumbnail", d.str());
@@ -347,7 +353,7 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
     std::string what = poster_label(node);
     MapReader pm(node, what, m.file, diags,
                  {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi", "layout",
-                  "series"});
+                  "series", "print", "url"});
     if (!pm.is_map()) return std::nullopt;
     PosterSpec p;
     p.where = pm.where();
@@ -365,6 +371,10 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
     read_formats(pm, p, what);
     read_layout(pm, p, what);
     read_series(pm, p, what);
+    p.print = read_print_options(pm, what);
+    p.url = pm.text("url", false);
+    if (!p.url.empty() && !is_safe_url(p.url))
+        diags.error(pm.where("url"), "url '" + p.url + "' of " + what + " is not allowed: only https:, http: and mailto: links may be used");
     if (!p.name.empty()) claims.claim(p, name_at, what, diags);
     return p;
 }

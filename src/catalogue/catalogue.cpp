@@ -153,6 +153,15 @@ void check_links(const Catalogue& c, Diagnostics& diags) {
     filter.report_unused();
 }
 
+// The catalogue's "find out more" page (issue 13), printed on posters as a QR code with the
+// address beside it; only a URL `check` accepts for links.
+std::string read_find_out_more_url(MapReader& top, Diagnostics& diags) {
+    std::string url = top.text("url", false);
+    if (!url.empty() && !is_safe_url(url))
+        diags.error(top.where("url"), "url '" + url + "' is not allowed: only https:, http: and mailto: links may be used");
+    return url;
+}
+
 /// Reads the `levels:` list, each level's id checked and recorded in `ids`.
 void read_levels(MapReader& top, IdsSeen& ids, Catalogue& c) {
     for (const auto& node : top.map_list("levels", true)) {
@@ -207,6 +216,7 @@ void read_header(MapReader& top, Catalogue& c) {
     c.source = top.text("source", true);
     c.version = top.text("version", true);
     c.setting_dimension = top.text("setting_dimension", true);
+    c.url = read_find_out_more_url(top, top.diags());
 }
 
 }  // namespace
@@ -221,7 +231,7 @@ std::optional<Catalogue> parse_catalogue(std::string_view text, const std::strin
     MapReader top(*root, "the catalogue", file, diags,
                   {"title", "subtitle", "publisher", "source", "version", "setting_dimension", "levels",
                    "settings", "roles", "glossary", "panels", "stories", "entry_routes", "accept_warnings",
-                   "families"});
+                   "families", "url"});
     if (!top.is_map()) return std::nullopt;
     IdsSeen ids;
     read_header(top, c);

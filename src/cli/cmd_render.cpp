@@ -25,6 +25,25 @@
 
 namespace pathways::cli {
 
+/// styles/nhs.yaml in the current folder, else in the folder above the program's (a build tree
+/// inside a checkout: build/pathways finds styles/), else in the installed data folder beside
+/// the program's (bin/pathways finds share/pathways/styles/, wherever the tree was installed or
+/// copied), else in the program's own folder.
+std::string default_style_path() {
+    const std::filesystem::path relative = "styles/nhs.yaml";
+    std::error_code ec;
+    std::vector<std::filesystem::path> places{relative};
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        places.push_back(exe.parent_path().parent_path() / relative);
+        places.push_back(exe.parent_path() / PATHWAYS_DATA_RELATIVE / relative);
+        places.push_back(exe.parent_path() / relative);
+    }
+    for (const auto& p : places)
+        if (std::filesystem::is_regular_file(p, ec)) return p.string();
+    return relative.string();  // not found: the loader says so, naming it
+}
+
 /// `pathways render CATALOGUE -o OUT`: one poster of a whole catalogue.
 class RenderCommand : public Command {
 public:
@@ -74,6 +93,15 @@ public:
                                      "Only part of the catalogue, written as a manifest view: all, '{settings: [ID...]}', "
                                      "'{levels: [ID...]}' or '{reachable_from: ROLE}'");
         view->excludes(route)->excludes(story);
+        sub->add_option("--bleed", bleed_mm_,
+                        "PDF for a print shop: MM of bleed around the trimmed page (background runs into it; "
+                        "TrimBox and BleedBox are set)")
+            ->check(CLI::Range(0.0, 20.0));
+        sub->add_flag("--marks", marks_,
+                      "PDF for a print shop: crop marks and a slug line outside the bleed (bleed 3 mm unless --bleed)");
+        sub->add_option("--tile", tile_,
+                        "PDF split across A4 or A3 pages at 100 % with 10 mm overlap and alignment marks, to tape together")
+            ->check(CLI::IsMember({"A4", "A3"}));
         return sub;
     }
 
@@ -81,7 +109,7 @@ public:
         OutputFormat format = output_format();
         Diagnostics diags;
         auto catalogue = load_catalogue(catalogue_, diags);
-        auto style = load_style(style_.empty() ? default_style() : style_, diags);
+        auto style = load_style(style_.empty() ? default_style_path() : style_, diags);
         if (diags.has_errors()) {
             diags.print_errors(std::cerr);
             return kInvalidInput;
@@ -203,6 +231,9 @@ private:
         const RenderTarget target = std::get<RenderTarget>(resolved);
         to_stdout_ = target.to_stdout;
         if (embed_ && target.format != "svg") throw UsageError("--embed writes SVG, not " + target.format);
+        if (!tile_.empty() && (bleed_mm_ > 0 || marks_)) throw UsageError("--tile prints on office pages: no --bleed or --marks");
+        if ((bleed_mm_ > 0 || marks_ || !tile_.empty()) && (embed_ || target.format != "pdf"))
+            throw UsageError("--bleed, --marks and --tile are for PDF output, not " + target.format);
         if (embed_) return OutputFormat::EmbedSvg;
         if (target.format == "html") return OutputFormat::Html;
         return target.format == "pdf" ? OutputFormat::Pdf : target.format == "png" ? OutputFormat::Png : OutputFormat::Svg;
@@ -212,6 +243,9 @@ private:
         OutputSettings o;
         o.dpi = dpi_;
         o.svg_width = svg_width_;
+        o.print.bleed_mm = bleed_mm_;
+        o.print.marks = marks_;
+        o.print.tile = tile_;
         // Default prefix: the output's name without extensions ("ncl-primary-care.embed.svg" -> "ncl-primary-care"),
         // or the catalogue's when writing to standard output.
         o.id_prefix = id_prefix_;
@@ -279,24 +313,6 @@ private:
                      poster.smallest_text());
     }
 
-    /// styles/nhs.yaml in the current folder, else in the folder above the program's (a build tree
-    /// inside a checkout: build/pathways finds styles/), else in the installed data folder beside
-    /// the program's (bin/pathways finds share/pathways/styles/, wherever the tree was installed or
-    /// copied), else in the program's own folder.
-    static std::string default_style() {
-        const std::filesystem::path relative = "styles/nhs.yaml";
-        std::error_code ec;
-        std::vector<std::filesystem::path> places{relative};
-        std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-        if (!ec) {
-            places.push_back(exe.parent_path().parent_path() / relative);
-            places.push_back(exe.parent_path() / PATHWAYS_DATA_RELATIVE / relative);
-            places.push_back(exe.parent_path() / relative);
-        }
-        for (const auto& p : places)
-            if (std::filesystem::is_regular_file(p, ec)) return p.string();
-        return relative.string();  // not found: the loader says so, naming it
-    }
 
     std::string catalogue_, style_, page_, format_, output_;
     std::vector<std::string> route_;
@@ -310,6 +326,9 @@ private:
     bool strict_ = false, force_ = false;
     double svg_width_ = 0;
     double dpi_ = 150;
+    double bleed_mm_ = 0;
+    bool marks_ = false;
+    std::string tile_;
 };
 
 std::unique_ptr<Command> make_render() { return std::make_unique<RenderCommand>(); }

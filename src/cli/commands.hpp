@@ -30,6 +30,10 @@ int exit_for_failure(const std::string& command);
 /// suggestions (role_lookup.cpp); `which` says which argument it was ("FROM").
 const Role* lookup_role(const Catalogue& catalogue, const std::string& text, const char* which);
 
+/// styles/nhs.yaml in the current folder, else beside the program, else in the installed data
+/// folder (render and preflight's default; cmd_render.cpp).
+std::string default_style_path();
+
 /// One subcommand: declares its options on `setup`, does its work on `run`.
 class Command {
 public:

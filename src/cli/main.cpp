@@ -15,6 +15,7 @@ std::unique_ptr<Command> make_render();
 std::unique_ptr<Command> make_build();
 std::unique_ptr<Command> make_route();  // cmd_route.cpp (issue 11)
 std::unique_ptr<Command> make_import();  // cmd_import.cpp (issue 14)
+std::unique_ptr<Command> make_preflight();  // cmd_preflight.cpp (issue 13)
 }  // namespace pathways::cli
 
 namespace pathways::cli {
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::vector<std::pair<std::unique_ptr<Command>, CLI::App*>> commands;
-    for (auto make : {make_check, make_export, make_render, make_build, make_route, make_import}) {
+    for (auto make : {make_check, make_export, make_render, make_build, make_route, make_import, make_preflight}) {
         auto command = make();
         CLI::App* sub = command->setup(app);
         commands.emplace_back(std::move(command), sub);

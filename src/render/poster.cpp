@@ -13,6 +13,7 @@
 #include "legend.hpp"
 #include "panels.hpp"
 #include "grid_marks.hpp"
+#include "qr_code.hpp"
 #include "story_marks.hpp"
 #include "pathways/version.hpp"
 
@@ -102,11 +103,11 @@ double add_header(Poster& p, const Style& style, TextMeasure& measure, double m,
 /// The footer (publisher, source, data version, build), from the bottom up; returns where the
 /// space above it ends.
 double add_footer(Poster& p, const Catalogue& c, const Style& style, TextMeasure& measure, const std::string& date,
-                  double m, double f) {
+                  double m, double f, double reserve_right) {
     std::string footer = c.publisher + "  \xC2\xB7  Source: " + c.source + "  \xC2\xB7  Data version " + c.version +
                          "  \xC2\xB7  Built " + date + " with pathways " + kVersion;
     double fsize = style.footer_size * f;
-    auto footer_lines = measure.wrap(footer, fsize, false, p.width - 2 * m);
+    auto footer_lines = measure.wrap(footer, fsize, false, p.width - 2 * m - reserve_right);
     double bottom = p.height - m - fsize * 1.25 * static_cast<double>(footer_lines.size());
     double y = bottom + measure.ascent(fsize, false);
     for (const auto& line : footer_lines) {
@@ -236,7 +237,16 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     TextMeasure measure(style.font);
     double top = add_header(p, style, measure, m, f);
     p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
-    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f) - options.reserve_bottom;
+    // "Find out more" (issue 13): a QR code and its address in the footer's right-hand corner.
+    const std::string& url = options.url.empty() ? graph.catalogue->url : options.url;
+    std::optional<FindOutMore> more;
+    if (!url.empty()) more = plan_find_out_more(p, url, style, measure, m, f);
+    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f, more ? more->reserve : 0) -
+                    options.reserve_bottom;
+    if (more) {
+        bottom = std::min(bottom, more->top - 12 * f);
+        p.texts.insert(p.texts.end(), more->texts.begin(), more->texts.end());
+    }
 
     // Legend and panels go in a side column or in a strip of columns along the bottom, whichever
     // leaves the drawing area a shape the layout fills best (the style may fix one). Text must be
@@ -246,6 +256,8 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
                   min_text / std::min(style.role_size, style.band_size), 0.25 * std::min(p.width, p.height)};
     Placement won = choose_placement(p, k);
     place_drawing(p, k, won, measure, f);
+    if (more)
+        for (auto& r : qr_rects(*more)) p.rects.push_back(std::move(r));
     return p;
 }
 

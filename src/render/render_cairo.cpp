@@ -2,11 +2,11 @@
 // layout drawn by Graphviz's cairo renderer.
 #include <cmath>
 
-#include <cairo-pdf.h>
 
 #include "pathways/look.hpp"
 #include "pathways/page_files.hpp"
 #include "pathways/poster.hpp"
+#include "cairo_page.hpp"
 #include "text.hpp"
 
 namespace pathways {
@@ -101,7 +101,8 @@ void draw_marks(cairo_t* cr, const StoryMarks& m, const std::string& font) {
     }
 }
 
-/// Draws the whole page onto `cr` (whose units are points).
+}  // namespace
+
 void draw_page(cairo_t* cr, const Poster& p) {
     set_unhinted(cr);
     set_colour(cr, p.background);
@@ -125,6 +126,8 @@ void draw_page(cairo_t* cr, const Poster& p) {
     cairo_restore(cr);
 }
 
+namespace {
+
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
@@ -136,33 +139,6 @@ void check(cairo_status_t status, const char* what) {
 }
 
 }  // namespace
-
-std::string render_pdf(const Poster& p) { return render_pdf(std::vector<const Poster*>{&p}); }
-
-std::string render_pdf(const std::vector<const Poster*>& pages) {
-    std::string out;
-    const Poster& p = *pages.front();
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &out, p.width, p.height));
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, p.title.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "pathways");
-    // The build date (the footer's: SOURCE_DATE_EPOCH's day, or the day of the build), so the bytes
-    // stay reproducible.
-    std::string date = pdf_date(p.build_date);
-    if (!date.empty()) {
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-    }
-    for (const Poster* page : pages) {
-        cairo_pdf_surface_set_size(surface.get(), page->width, page->height);
-        CairoPtr cr(cairo_create(surface.get()));
-        draw_page(cr.get(), *page);
-        cairo_show_page(cr.get());
-        check(cairo_status(cr.get()), "PDF");
-    }
-    cairo_surface_finish(surface.get());
-    check(cairo_surface_status(surface.get()), "PDF");
-    return out;
-}
 
 std::string render_png(const Poster& p, double dpi) {
     if (auto problem = png_size_problem(p.width, p.height, dpi)) throw PageError(*problem);

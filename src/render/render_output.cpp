@@ -39,7 +39,8 @@ std::string render_output(const Poster& poster, const PathwayGraph& graph, const
     SvgOptions svg;
     svg.id_prefix = settings.id_prefix;
     switch (format) {
-        case OutputFormat::Pdf: return render_pdf(poster);
+        case OutputFormat::Pdf:
+            return render_pdf(poster, {settings.print, settings.id_prefix});
         case OutputFormat::Png: return render_png(poster, settings.dpi);
         case OutputFormat::Svg: return render_svg(poster, style, svg);
         case OutputFormat::EmbedSvg:

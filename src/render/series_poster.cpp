@@ -286,7 +286,7 @@ std::vector<SeriesFile> render_series_output(const PosterSeries& s, const Pathwa
         if (format == OutputFormat::Pdf) {
             std::vector<const Poster*> pages;
             for (const auto& p : s.pages) pages.push_back(&p);
-            return {{stem + suffix, render_pdf(pages)}};
+            return {{stem + suffix, render_pdf(pages, {settings.print, settings.id_prefix})}};
         }
         if (format == OutputFormat::Html) {  // the explorer zooms: it shows the whole view on one page
             Poster whole = compose_poster(graph, style, s.options);

@@ -239,7 +239,7 @@ std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
     s.file = path;
     MapReader top(*root, "the style", path, diags,
                   {"name", "font", "sizes", "colours", "settings", "fallback_palette", "show_tags", "links", "page",
-                   "legend", "route"});
+                   "legend", "route", "print"});
     if (!top.is_map()) return std::nullopt;
     s.name = top.text("name", true);
     s.font = top.text("font", true);
@@ -250,6 +250,7 @@ std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
     read_page(top, s, path, diags);
     read_legend(top, s, path, diags);
     read_route(top, s, path, diags);
+    if (auto print = read_print_options(top, "the style")) s.print = *print;
     if (diags.errors() > before) return std::nullopt;
     return s;
 }
