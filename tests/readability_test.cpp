@@ -93,7 +93,7 @@ TEST_CASE("Names too long for a box, and right-to-left overrides, are warnings a
     write_file(dir.file("c.yaml"), generated(4, 2, 2, name));
     auto r = run_cli({"check", dir.file("c.yaml")});
     CHECK(r.status == 0);
-    CHECK_THAT(r.err, Contains("warning: the name of role 'r1' is 300 characters long; at most 80"));
+    CHECK_THAT(r.err, Contains("warning: the name of role 'r1' (300 characters) is too long for a box: it prints cut short"));
     CHECK_THAT(r.err, Contains("warning: role 'r2' holds a right-to-left override"));
     CHECK(run_cli({"check", "--strict", dir.file("c.yaml")}).status == 1);
 }

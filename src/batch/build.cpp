@@ -24,6 +24,7 @@
 
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
+#include "pathways/poster_guard.hpp"
 #include "progress.hpp"
 #include "worker_guard.hpp"
 
@@ -49,7 +50,7 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
     options.landscape = spec.landscape;
     options.title = poster_title(spec, catalogue);
     options.build_date = date;
-    Poster poster = compose_poster(graph, style, options);
+    Poster poster = compose_guarded_poster(graph, style, options, plan.readability);  // #15
 
     std::vector<RenderedFile> files;
     for (auto format : spec.formats) {

@@ -13,6 +13,7 @@
 #include "legend.hpp"
 #include "panels.hpp"
 #include "story_marks.hpp"
+#include "entry_marks.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways {
@@ -204,6 +205,7 @@ void place_drawing(Poster& p, const Composition& k, const Placement& won, TextMe
     p.drawing_at = {a.x + (a.w - p.layout.width() * s) / 2, a.y + (a.h - p.layout.height() * s) / 2};
     p.role_text_size = std::min(k.style.role_size, k.style.band_size) * s;
     add_story_marks(p, k.graph, k.style);
+    add_entry_tags(p, k.graph, k.style);  // #19
     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
         std::fprintf(stderr, "poster %s: drawing %.0fx%.0f in area %.0fx%.0f, scale %.2f, fill %.2f, role text %.1f pt\n",
                      p.paper.c_str(), p.layout.width(), p.layout.height(), a.w, a.h, s, p.fill_ratio(),
