@@ -22,6 +22,10 @@ std::size_t role_limit(const std::string& paper);
 void check_readability(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
                        bool strict = false);
 
+/// A warning (never an error: a panel is extra reading, not the poster's content) for each of the
+/// catalogue's panels the composed poster had no room for, so none is left out silently.
+void check_panels_shown(const Poster& poster, const Catalogue& catalogue, Diagnostics& diags);
+
 /// Warnings (errors when `strict`) about role names too long to wrap into a box (the layout's
 /// fit_name cuts them with "…" or breaks a word with a hyphen), and names with
 /// right-to-left override characters (which can make text read backwards), located at the role.

@@ -27,14 +27,15 @@ std::vector<ShownEntryRoute> shown_entry_routes(const PathwayGraph& graph) {
 void add_entry_tags(Poster& p, const PathwayGraph& graph, const Style& style) {
     p.entry_fill = style.title_colour;
     p.entry_text = text_colour_for(style, {style.title_colour});
-    const double r = badge_radius(style), w = 2.2 * r, h = 1.8 * r;
+    const double r = badge_radius(style), w = 2.4 * r, h = 1.6 * r;  // the legend swatch's shape
     std::map<const Box*, int> used;  // a role two routes lead into gets their tags side by side
     for (const auto& shown : shown_entry_routes(graph))
         for (const auto& placed : p.layout.roles()) {
             if (std::find(shown.leads_to.begin(), shown.leads_to.end(), placed.role) == shown.leads_to.end()) continue;
             const Box& b = placed.box;
-            double x = b.x + b.w - w * 0.7 - (w + 2) * used[&b]++;
-            p.entry_tags.push_back({{x, b.y - h * 0.45, w, h}, shown.key, shown.route->name, placed.role});
+            // Centred on the box's top-right corner, clear of the name (which is centred in the box).
+            double x = b.x + b.w - w / 2 - (w + 2) * used[&b]++;
+            p.entry_tags.push_back({{x, b.y - h / 2, w, h}, shown.key, shown.route->name, placed.role});
         }
 }
 

@@ -28,8 +28,8 @@ void LegendComposer::add_entry_routes() {
         if (!legend.text("Ways in", style_.heading_size, true, style_.title_colour, "heading",
                          bottom_ - 3 * style_.text_size * f))
             return false;
-        return legend.text("Schemes that train people for jobs; not jobs themselves. A role with a letter is one "
-                           "its scheme leads into.",
+        return legend.text("Schemes that train people for jobs; not jobs themselves. A role marked with a "
+                           "scheme's letter is one it leads into.",
                            size, false, ink, "text", bottom_);
     });
     for (const auto& shown : routes) {

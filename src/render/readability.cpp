@@ -1,5 +1,6 @@
 #include "pathways/readability.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -72,6 +73,8 @@ void check_readability(const Poster& poster, const PathwayGraph& graph, const St
                    " floor for " + poster.paper + ": nobody could read them (use a view or a series of posters, "
                    "or a bigger page)");
 
+    check_panels_shown(poster, c, diags);
+
     std::map<std::string, const Setting*> by_colour;
     for (const Setting* s : graph.settings) {
         auto index = static_cast<std::size_t>(s - c.settings.data());
@@ -83,6 +86,22 @@ void check_readability(const Poster& poster, const PathwayGraph& graph, const St
                        "': readers cannot tell them apart (give it its own colour in the style's 'settings', or add "
                        "colours to its 'fallback_palette')");
     }
+}
+
+void check_panels_shown(const Poster& poster, const Catalogue& c, Diagnostics& diags) {
+    std::string missing;
+    std::size_t n = 0;
+    for (const auto& panel : c.panels) {
+        bool shown = std::any_of(poster.texts.begin(), poster.texts.end(), [&](const PageText& t) {
+            return t.role == "heading" && !t.text.empty() && panel.title.rfind(t.text, 0) == 0;
+        });
+        if (!shown) missing += (n++ ? ", '" : "'") + panel.title + "'";
+    }
+    if (n == 0) return;
+    diags.warning({c.file, 0, 0}, std::to_string(n) + " of the catalogue's " + std::to_string(c.panels.size()) +
+                                      (c.panels.size() == 1 ? " panel" : " panels") + " did not fit on this " +
+                                      poster.paper + " poster and " + (n == 1 ? "is" : "are") + " left out: " + missing +
+                                      " (shorten them, or use a bigger page)");
 }
 
 void check_names(const Catalogue& c, Diagnostics& diags, bool strict) {

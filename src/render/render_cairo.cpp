@@ -101,15 +101,17 @@ void draw_marks(cairo_t* cr, const StoryMarks& m, const std::string& font) {
     }
 }
 
-/// The ways in (#19): a lettered, rounded tag on each role an entry route leads into (drawing units).
+/// The ways in (#19): a lettered tag (the legend swatch's colour and shape) on each role an entry route leads into (drawing units).
 void draw_entry_tags(cairo_t* cr, const Poster& p) {
     PangoLayoutPtr layout(pango_cairo_create_layout(cr));
     for (const auto& t : p.entry_tags) {
         const Box& b = t.box;
-        double r = b.h / 2;
+        double r = b.h * 0.2;
         cairo_new_path(cr);
-        cairo_arc(cr, b.x + r, b.y + r, r, M_PI / 2, 3 * M_PI / 2);
-        cairo_arc(cr, b.x + b.w - r, b.y + r, r, -M_PI / 2, M_PI / 2);
+        cairo_arc(cr, b.x + r, b.y + r, r, M_PI, 3 * M_PI / 2);
+        cairo_arc(cr, b.x + b.w - r, b.y + r, r, -M_PI / 2, 0);
+        cairo_arc(cr, b.x + b.w - r, b.y + b.h - r, r, 0, M_PI / 2);
+        cairo_arc(cr, b.x + r, b.y + b.h - r, r, M_PI / 2, M_PI);
         cairo_close_path(cr);
         set_colour(cr, p.entry_fill);
         cairo_fill_preserve(cr);

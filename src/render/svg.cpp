@@ -214,7 +214,7 @@ std::string SvgWriter::entry_tags() {
         const Box& b = t.box;
         out += "<g class=\"entry-tag entry-" + ident(t.key) + (t.role ? " to-" + ident(t.role->id) : "") + "\"><title>" +
                esc(t.key + ": a way in, " + t.name) + "</title><rect x=\"" + num(b.x) + "\" y=\"" + num(b.y) +
-               "\" width=\"" + num(b.w) + "\" height=\"" + num(b.h) + "\" rx=\"" + num(b.h / 2) + "\" fill=\"" +
+               "\" width=\"" + num(b.w) + "\" height=\"" + num(b.h) + "\" rx=\"" + num(b.h * 0.2) + "\" fill=\"" +
                p_.entry_fill.hex() + "\" stroke=\"" + p_.background.hex() + "\" stroke-width=\"2\"/><text x=\"" +
                num(b.x + b.w / 2) + "\" y=\"" + num(b.y + b.h * 0.72) + "\" font-size=\"" + num(b.h * 0.62) +
                "\" font-weight=\"700\" text-anchor=\"middle\" fill=\"" + p_.entry_text.hex() + "\">" + esc(t.key) +
