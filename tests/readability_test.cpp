@@ -94,7 +94,21 @@ TEST_CASE("Names too long for a box, and right-to-left overrides, are warnings a
     write_file(dir.file("c.yaml"), generated(4, 2, 2, name));
     auto r = run_cli({"check", dir.file("c.yaml")});
     CHECK(r.status == 0);
-    CHECK_THAT(r.err, Contains("warning: the name of role 'r1' is 300 characters long; at most 80"));
+    CHECK_THAT(r.err, Contains("warning: the name of role 'r1' (300 characters) is too long for a box: it prints cut short"));
     CHECK_THAT(r.err, Contains("warning: role 'r2' holds a right-to-left override"));
     CHECK(run_cli({"check", "--strict", dir.file("c.yaml")}).status == 1);
+}
+
+TEST_CASE("Panels with no room on the poster are named, not dropped silently", "[readability][cli]") {
+    TempDir dir;
+    std::string words;  // a long panel text: 120 words
+    for (int k = 0; k < 120; ++k) words += (k ? " " : "") + std::string("words");
+    std::string text = generated(6, 2, 2, numbered) + "panels:\n";
+    for (int i = 0; i < 12; ++i) text += "  - title: Panel " + std::to_string(i) + "\n    text: " + words + "\n";
+    auto r = render(dir, text, {"--page", "A4"});
+    CHECK(r.status == 0);
+    CHECK_THAT(r.err, Contains("panels did not fit on this A4 poster and are left out: "));
+    CHECK_THAT(r.err, Contains("'Panel 11'"));
+    auto roomy = render(dir, generated(6, 2, 2, numbered), {"--page", "A4"});
+    CHECK(roomy.err.find("did not fit") == std::string::npos);
 }

@@ -215,4 +215,26 @@ std::size_t choose_shape(const std::vector<ShapeScore>& candidates, double min_s
 /// Splits a role name into lines of about `width` characters, at spaces.
 std::vector<std::string> wrap_words(const std::string& text, std::size_t width);
 
+// --- Fitting names into boxes (#15 hardening; src/layout/name_lines.cpp) ---
+
+/// Characters per line of a role's box.
+inline constexpr std::size_t kNameLineWidth = 18;
+/// The most lines a role's name takes in its box; the rest is cut with an ellipsis.
+inline constexpr std::size_t kNameMaxLines = 5;
+/// The longest word kept whole on one line (it widens the box a little); longer ones are broken
+/// with a hyphen into pieces of a line's width.
+inline constexpr std::size_t kNameLongestWord = 24;
+
+/// A name set as the lines of its box, and whether it had to be broken or cut to fit.
+struct FittedName {
+    std::vector<std::string> lines;
+    bool hyphenated = false;  // a word longer than kNameLongestWord was broken across lines
+    bool shortened = false;   // it did not fit in max_lines: the last line ends in "…"
+};
+
+/// Fits `name` into at most `max_lines` lines of about `width` characters (not bytes): wrapped at
+/// spaces, over-long words hyphenated, and cut with "…" when it still does not fit, so no name
+/// stretches its box across the page. The full name stays in the SVG's title and the explorer.
+FittedName fit_name(const std::string& name, std::size_t width = kNameLineWidth, std::size_t max_lines = kNameMaxLines);
+
 }  // namespace pathways

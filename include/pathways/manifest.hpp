@@ -9,6 +9,7 @@
 #include "pathways/diagnostics.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/series_poster.hpp"
+#include "pathways/poster_guard.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
 #include "pathways/yaml_reader.hpp"
@@ -91,6 +92,7 @@ struct BuildPlan {
     // unique_ptr: PathwayGraphs point into catalogues, which must not move.
     std::map<std::string, std::unique_ptr<LoadedInput<Catalogue>>> catalogues;  // by manifest key
     std::map<std::string, std::unique_ptr<LoadedInput<Style>>> styles;          // by path
+    ReadabilityPolicy readability;  // how each poster's readability is judged (#15; set by `build`)
 
     const LoadedInput<Catalogue>& catalogue_of(const PosterSpec& poster) const;
     const LoadedInput<Style>& style_of(const PosterSpec& poster) const;

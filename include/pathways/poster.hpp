@@ -96,6 +96,15 @@ struct GridMarks {
     std::vector<PageText> headings; // each column's name, line by line
 };
 
+/// A way in on the drawing (#19): a lettered tag at the top-right corner of a role box that an
+/// entry route (a scheme, not a job) leads into, keyed by its letter in the legend's "Ways in".
+struct EntryTag {
+    Box box;               // drawing units
+    std::string key;       // "A", "B", … in the order of the catalogue's entry_routes
+    std::string name;      // the entry route's name (the SVG tooltip)
+    const Role* role = nullptr;
+};
+
 /// A whole poster page: text, legend, panels and the placed drawing; drawn by the PDF/PNG and SVG writers.
 struct Poster {
     double width = 0, height = 0;  // points
@@ -113,6 +122,8 @@ struct Poster {
     Layout layout;
     StoryMarks marks;  // empty except on a story poster
     GridMarks grid;    // empty except for a framework layout
+    std::vector<EntryTag> entry_tags;  // ways in marked on the roles they lead into (#19)
+    Colour entry_fill, entry_text;     // the tags' colours (the style's title colour)
 
     /// Share of the drawing area the scaled drawing covers (0..1).
     double fill_ratio() const;

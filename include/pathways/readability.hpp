@@ -17,18 +17,17 @@ double text_floor(const std::string& paper);
 /// each size up. Beyond it, render refuses before laying out for minutes.
 std::size_t role_limit(const std::string& paper);
 
-/// The longest role name (in characters) that wraps into a box: longer ones stretch boxes
-/// across the poster.
-inline constexpr std::size_t kLongestName = 80;
-/// The longest single word a box can hold on one line.
-inline constexpr std::size_t kLongestWord = 32;
-
 /// Warnings (errors when `strict`) about a composed poster: role labels under the page's floor,
 /// and two settings shown in the same colour. Located at the catalogue file or the setting.
 void check_readability(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
                        bool strict = false);
 
-/// Warnings (errors when `strict`) about role names too long to wrap into a box, and names with
+/// A warning (never an error: a panel is extra reading, not the poster's content) for each of the
+/// catalogue's panels the composed poster had no room for, so none is left out silently.
+void check_panels_shown(const Poster& poster, const Catalogue& catalogue, Diagnostics& diags);
+
+/// Warnings (errors when `strict`) about role names too long to wrap into a box (the layout's
+/// fit_name cuts them with "…" or breaks a word with a hyphen), and names with
 /// right-to-left override characters (which can make text read backwards), located at the role.
 void check_names(const Catalogue& catalogue, Diagnostics& diags, bool strict = false);
 

@@ -23,6 +23,7 @@
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/series_poster.hpp"
+#include "pathways/poster_guard.hpp"
 #include "progress.hpp"
 #include "series_files.hpp"
 #include "worker_guard.hpp"
@@ -52,7 +53,7 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
     options.build_date = date;
     options.layout = spec.layout;
     options.url = spec.url;
-    PosterSeries series = compose_series(graph, style, options, spec.series);
+    PosterSeries series = compose_guarded_series(graph, style, options, spec.series, plan.readability);  // #15
 
     std::vector<RenderedFile> files;
     for (auto format : spec.formats) {

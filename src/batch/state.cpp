@@ -64,6 +64,9 @@ std::string build_key(const BuildPlan& plan, const PosterSpec& poster, const Bui
     // An unpinned date (today's) is not an input: an unchanged poster stays up to date tomorrow,
     // keeping the date it was built on.
     h.field(date.pinned ? date.text : std::string());
+    // A build with other readability rules judges every poster again (#15).
+    if (plan.readability.strict || plan.readability.crowded)
+        h.field(std::string(plan.readability.strict ? "strict" : "") + (plan.readability.crowded ? " crowded" : ""));
     return h.hex();
 }
 

@@ -9,6 +9,7 @@
 #include "pathways/batch.hpp"
 #include "pathways/glyph_check.hpp"
 #include "pathways/output.hpp"
+#include "pathways/readability.hpp"
 
 namespace pathways::cli {
 
@@ -21,6 +22,11 @@ public:
         sub->add_option("-j,--jobs", jobs_, "Posters to build at once (default: the number of cores)")
             ->check(CLI::Range(1, 256));
         sub->add_flag("--force", force_, "Rebuild every poster, even those up to date");
+        sub->add_flag("--strict", readability_.strict,
+                      "Fail a poster whose text would not be readable (under the page's floor, settings sharing a "
+                      "colour, names cut to fit, characters no font draws); its previous files stay");
+        sub->add_flag("--allow-crowded", readability_.crowded,
+                      "Build even posters with more roles than their page can show legibly (as render --force)");
         sub->add_flag("-q,--quiet", quiet_, "Print errors only");
         sub->add_flag("-v,--verbose", verbose_,
                       "Print the inputs' warnings and their count (else the count only when it changed)");
@@ -36,6 +42,7 @@ public:
                       << "; nothing built\n";
             return kInvalidInput;
         }
+        plan->readability = readability_;
         const std::string record = (std::filesystem::path(plan->manifest.output) / kWarningsFile).string();
         const std::size_t warnings = diags.warnings();
         if (verbose_ && !quiet_) diags.print(std::cerr);
@@ -80,7 +87,8 @@ public:
 
 private:
     /// Hardening (#15): characters no font on this machine draws are shown (once per catalogue
-    /// and font), not printed as boxes silently.
+    /// and font), not printed as boxes silently, and names cut short to fit a box (once per
+    /// catalogue). (Under --strict each poster showing them fails: see compose_guarded_poster.)
     static void show_missing_glyphs(const BuildPlan& plan) {
         Diagnostics glyphs;
         std::set<std::pair<std::string, std::string>> seen;
@@ -88,6 +96,7 @@ private:
             const Catalogue& c = plan.catalogue_of(p).value;
             const Style& s = plan.style_of(p).value;
             if (seen.insert({c.file, s.font}).second) check_glyphs(c, s.font, glyphs);
+            if (seen.insert({c.file, ""}).second) check_names(c, glyphs);  // names cut or broken to fit a box
         }
         glyphs.print(std::cerr);
     }
@@ -95,6 +104,7 @@ private:
     std::string manifest_ = "data/posters.yaml";
     unsigned jobs_ = 0;
     bool force_ = false, quiet_ = false, verbose_ = false;
+    ReadabilityPolicy readability_;
 };
 
 std::unique_ptr<Command> make_build() { return std::make_unique<BuildCommand>(); }

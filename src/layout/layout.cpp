@@ -41,7 +41,7 @@ std::vector<std::string> wrap_words(const std::string& text, std::size_t width) 
 
 namespace {
 
-constexpr std::size_t kWrap = 18;  // characters per label line
+constexpr std::size_t kWrap = kNameLineWidth;  // characters per label line
 constexpr double kPad = 8;         // points around the drawing
 
 std::string join_lines(const std::vector<std::string>& lines) {
@@ -73,8 +73,9 @@ void style_edge(Agedge_t* e, const LinkLook& look, bool constrain) {
 std::vector<std::string> role_label(const PlacedRole& placed, const std::vector<std::string>& tags) {
     std::vector<std::string> label = placed.lines;
     for (const auto& lane : placed.also_in) label.push_back("(also in " + lane + ")");
-    if (placed.also_at.size() == 1)
-        label.push_back("(also " + placed.also_at.front() + ")");
+    if (placed.also_at.size() == 1)  // a level's name, fitted as a name is (#15)
+        for (const auto& l : fit_name("(also " + placed.also_at.front() + ")", 32, 2).lines)
+            label.push_back(l);
     else if (!placed.also_at.empty())
         label.push_back("(also at " + std::to_string(placed.also_at.size()) + " other levels)");
     if (!tags.empty()) {
@@ -207,7 +208,7 @@ private:
                 placed.role = r;
                 placed.node = name;
                 placed.level = &c_.levels[static_cast<std::size_t>(c_.level_index(plan_.node_level[name]))];
-                placed.lines = wrap_words(r->name, kWrap);
+                placed.lines = fit_name(r->name).lines;
                 placed.fills = fills;
                 placed.text = text;
                 for (const auto& other : plan_.nodes_of[r])
@@ -433,7 +434,7 @@ private:
         PlacedTransfer pt;
         pt.to = &to;
         pt.node = node;
-        pt.lines = wrap_words(to.name, kWrap);
+        pt.lines = fit_name(to.name).lines;
         std::string where;
         for (const auto& s : to.settings) {
             const Setting* st = c_.setting(s);
@@ -441,7 +442,7 @@ private:
         }
         pt.label = pt.lines;
         pt.label.front() = "\xE2\x86\x92 " + pt.label.front();  // "→ Name", the legend explains the arrow
-        for (const auto& w : wrap_words("(" + where + ")", kWrap + 4)) pt.label.push_back(w);
+        for (const auto& w : fit_name("(" + where + ")", kWrap + 4, 3).lines) pt.label.push_back(w);
         return pt;
     }
 

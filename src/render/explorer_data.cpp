@@ -49,6 +49,23 @@ std::string story_json(const Story& s) {
     return out + "]}";
 }
 
+/// The entry routes into roles of the graph (#19): name, description, link and the shown roles
+/// each leads into (a route into none of them is left out).
+std::string entry_routes_json(const PathwayGraph& graph) {
+    std::string out;
+    for (const auto& e : graph.catalogue->entry_routes) {
+        std::vector<std::string> to;
+        for (const auto& id : e.leads_to)
+            if (const Role* r = graph.catalogue->role(id); r && graph.contains(r)) to.push_back(id);
+        if (to.empty()) continue;
+        out += std::string(out.empty() ? "\n" : ",\n") + "{\"id\":" + json_quote(e.id) + ",\"name\":" + json_quote(e.name) +
+               ",\"description\":" + json_quote(e.description) + ",\"leads_to\":" + string_list(to);
+        if (!e.url.empty() && is_safe_url(e.url)) out += ",\"url\":" + json_quote(e.url);
+        out += "}";
+    }
+    return "[" + out + "]";
+}
+
 /// `json` with every '<' escaped, so "</script>" or "<!--" in the text cannot end or bend the block.
 std::string script_safe(const std::string& json) {
     std::string out;
@@ -81,7 +98,7 @@ std::string explorer_data_json(const PathwayGraph& graph, const Style& style) {
     for (std::size_t i = 0; i < graph.roles.size(); ++i) out += (i ? ",\n" : "\n") + role_json(*graph.roles[i], graph);
     out += "],\"stories\":[";
     for (std::size_t i = 0; i < c.stories.size(); ++i) out += (i ? ",\n" : "\n") + story_json(c.stories[i]);
-    out += "]}";
+    out += "],\"entry_routes\":" + entry_routes_json(graph) + "}";
     return script_safe(out);
 }
 

@@ -39,6 +39,7 @@ private:
     void add_link_samples();
     void add_levels();
     void add_panels();
+    void add_entry_routes();  // legend_entry.cpp: the "Ways in" block (#19)
     // legend_focus.cpp: a route or story poster's first block.
     void add_focus_panel();
     void add_route_panel();

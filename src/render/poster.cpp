@@ -15,6 +15,7 @@
 #include "grid_marks.hpp"
 #include "qr_code.hpp"
 #include "story_marks.hpp"
+#include "entry_marks.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways {
@@ -221,6 +222,7 @@ void place_drawing(Poster& p, const Composition& k, const Placement& won, TextMe
     p.role_text_size = std::min(k.style.role_size, k.style.band_size) * s;
     add_story_marks(p, k.graph, k.style);
     add_grid_marks(p, k.style);
+    add_entry_tags(p, k.graph, k.style);  // #19
     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
         std::fprintf(stderr, "poster %s: drawing %.0fx%.0f in area %.0fx%.0f, scale %.2f, fill %.2f, role text %.1f pt\n",
                      p.paper.c_str(), p.layout.width(), p.layout.height(), a.w, a.h, s, p.fill_ratio(),

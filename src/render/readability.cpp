@@ -1,5 +1,6 @@
 #include "pathways/readability.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -72,6 +73,8 @@ void check_readability(const Poster& poster, const PathwayGraph& graph, const St
                    " floor for " + poster.paper + ": nobody could read them (use a view or a series of posters, "
                    "or a bigger page)");
 
+    check_panels_shown(poster, c, diags);
+
     std::map<std::string, const Setting*> by_colour;
     for (const Setting* s : graph.settings) {
         auto index = static_cast<std::size_t>(s - c.settings.data());
@@ -85,17 +88,36 @@ void check_readability(const Poster& poster, const PathwayGraph& graph, const St
     }
 }
 
+void check_panels_shown(const Poster& poster, const Catalogue& c, Diagnostics& diags) {
+    std::string missing;
+    std::size_t n = 0;
+    for (const auto& panel : c.panels) {
+        bool shown = std::any_of(poster.texts.begin(), poster.texts.end(), [&](const PageText& t) {
+            return t.role == "heading" && !t.text.empty() && panel.title.rfind(t.text, 0) == 0;
+        });
+        if (!shown) missing += (n++ ? ", '" : "'") + panel.title + "'";
+    }
+    if (n == 0) return;
+    diags.warning({c.file, 0, 0}, std::to_string(n) + " of the catalogue's " + std::to_string(c.panels.size()) +
+                                      (c.panels.size() == 1 ? " panel" : " panels") + " did not fit on this " +
+                                      poster.paper + " poster and " + (n == 1 ? "is" : "are") + " left out: " + missing +
+                                      " (shorten them, or use a bigger page)");
+}
+
 void check_names(const Catalogue& c, Diagnostics& diags, bool strict) {
     for (const auto& r : c.roles) {
-        std::size_t length = characters(r.name), word = longest_word(r.name);
-        if (length > kLongestName)
+        FittedName fitted = fit_name(r.name);  // as the layout sets it: one home for the rule
+        if (fitted.shortened)
             report(diags, strict, r.where,
-                   "the name of role '" + r.id + "' is " + std::to_string(length) + " characters long; at most " +
-                       std::to_string(kLongestName) + " wrap into a box (shorten it, and put the rest in its summary)");
-        else if (word > kLongestWord)
+                   "the name of role '" + r.id + "' (" + std::to_string(characters(r.name)) +
+                       " characters) is too long for a box: it prints cut short, ending '" + fitted.lines.back() +
+                       "' (shorten it to about " + std::to_string(kNameLineWidth * kNameMaxLines * 4 / 5) +
+                       " characters and put the rest in its summary; the full name stays in the SVG's title)");
+        else if (fitted.hyphenated)
             report(diags, strict, r.where,
-                   "the name of role '" + r.id + "' has a word of " + std::to_string(word) + " characters; at most " +
-                       std::to_string(kLongestWord) + " fit on a line of a box");
+                   "the name of role '" + r.id + "' has a word of " + std::to_string(longest_word(r.name)) +
+                       " characters, too long for a line of a box (at most " + std::to_string(kNameLongestWord) +
+                       "): it prints broken with a hyphen");
         if (has_bidi_control(r.name) || has_bidi_control(r.summary))
             report(diags, strict, r.where,
                    "role '" + r.id + "' holds a right-to-left override or isolate character (U+202A–U+202E, "

@@ -101,8 +101,37 @@ void draw_marks(cairo_t* cr, const StoryMarks& m, const std::string& font) {
     }
 }
 
+/// The ways in (#19): a lettered tag (the legend swatch's colour and shape) on each role an entry route leads into (drawing units).
+void draw_entry_tags(cairo_t* cr, const Poster& p) {
+    PangoLayoutPtr layout(pango_cairo_create_layout(cr));
+    for (const auto& t : p.entry_tags) {
+        const Box& b = t.box;
+        double r = b.h * 0.2;
+        cairo_new_path(cr);
+        cairo_arc(cr, b.x + r, b.y + r, r, M_PI, 3 * M_PI / 2);
+        cairo_arc(cr, b.x + b.w - r, b.y + r, r, -M_PI / 2, 0);
+        cairo_arc(cr, b.x + b.w - r, b.y + b.h - r, r, 0, M_PI / 2);
+        cairo_arc(cr, b.x + r, b.y + b.h - r, r, M_PI / 2, M_PI);
+        cairo_close_path(cr);
+        set_colour(cr, p.entry_fill);
+        cairo_fill_preserve(cr);
+        set_colour(cr, p.background);
+        cairo_set_line_width(cr, 2);
+        cairo_stroke(cr);
+        set_font(layout.get(), p.font, b.h * 0.62, true);
+        pango_layout_set_width(layout.get(), -1);
+        pango_layout_set_text(layout.get(), t.key.c_str(), -1);
+        int w = 0, h = 0;
+        pango_layout_get_size(layout.get(), &w, &h);
+        set_colour(cr, p.entry_text);
+        cairo_move_to(cr, b.x + b.w / 2 - w / 2.0 / PANGO_SCALE, b.y + b.h / 2 - h / 2.0 / PANGO_SCALE);
+        pango_cairo_show_layout(cr, layout.get());
+    }
+}
+
 }  // namespace
 
+/// Draws the whole page onto `cr` (whose units are points).
 void draw_page(cairo_t* cr, const Poster& p) {
     set_unhinted(cr);
     set_colour(cr, p.background);
@@ -123,6 +152,7 @@ void draw_page(cairo_t* cr, const Poster& p) {
     }
     p.layout.draw(cr);
     draw_marks(cr, p.marks, p.font);
+    draw_entry_tags(cr, p);
     cairo_restore(cr);
 }
 

@@ -212,6 +212,23 @@ std::string SvgWriter::focus_css() const {
     return c;
 }
 
+/// The ways in (#19): a lettered tag on each role an entry route leads into, its name as the tooltip.
+std::string SvgWriter::entry_tags() {
+    if (p_.entry_tags.empty()) return {};
+    std::string out = "<g id=\"" + make_id("entry-routes") + "\" class=\"entry-routes\">\n";
+    for (const auto& t : p_.entry_tags) {
+        const Box& b = t.box;
+        out += "<g class=\"entry-tag entry-" + ident(t.key) + (t.role ? " to-" + ident(t.role->id) : "") + "\"><title>" +
+               esc(t.key + ": a way in, " + t.name) + "</title><rect x=\"" + num(b.x) + "\" y=\"" + num(b.y) +
+               "\" width=\"" + num(b.w) + "\" height=\"" + num(b.h) + "\" rx=\"" + num(b.h * 0.2) + "\" fill=\"" +
+               p_.entry_fill.hex() + "\" stroke=\"" + p_.background.hex() + "\" stroke-width=\"2\"/><text x=\"" +
+               num(b.x + b.w / 2) + "\" y=\"" + num(b.y + b.h * 0.72) + "\" font-size=\"" + num(b.h * 0.62) +
+               "\" font-weight=\"700\" text-anchor=\"middle\" fill=\"" + p_.entry_text.hex() + "\">" + esc(t.key) +
+               "</text></g>\n";
+    }
+    return out + "</g>\n";
+}
+
 /// The story's trail through its steps and a numbered badge at each, over the roles.
 std::string SvgWriter::story_marks() {
     const StoryMarks& m = p_.marks;
@@ -263,6 +280,7 @@ std::string SvgWriter::drawing(const std::string& transform) {
     for (const PlacedRole* r : order) out += role(*r);
     for (const auto& t : L.transfers()) out += transfer(t);
     out += story_marks();
+    out += entry_tags();
     out += "</g>\n";
     return out;
 }

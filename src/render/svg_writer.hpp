@@ -68,6 +68,7 @@ private:
     std::string link_css() const;
     std::string focus_css() const;
     std::string story_marks();
+    std::string entry_tags();  // #19
     std::string drawing(const std::string& transform);
     std::string band(const PlacedBand& b);
     std::string lane(const PlacedLane& l, bool first);

@@ -10,7 +10,8 @@
 //   - search (with a typo), the setting and level filters (list and map together), selecting a role
 //     from the list and from the map (card opens, map emphasises it and its neighbours), pan and zoom;
 //   - the route finder's routes equal `pathways route --format json`'s for many pairs, in the page's
-//     own rule and through its form; deep links (#role=, #route=, #story=); stories;
+//     own rule and through its form; deep links (#role=, #route=, #story=); stories; ways in
+//     (entry routes: listed, shown on the map, named on their roles' cards);
 //   - a hostile catalogue displays as written and runs nothing;
 //   - axe-core finds no serious or critical accessibility violation;
 //   - screenshots at 390 and 1280 px and a printed route (PDF) are kept as artefacts.
@@ -422,6 +423,31 @@ try {
     check(deepStory.pressed === (storyIds[1] ?? storyIds[0]) && deepStory.steps > 1, `#story=ID opens that story (${JSON.stringify(deepStory)})`);
   }
   log('stories');
+
+  // ---------------------------------------------------------------- ways in (entry routes, #19)
+  {
+    await open(management);
+    const expected = management.data.entry_routes ?? [];
+    const listed = await page.evaluate(() => [...document.querySelectorAll('#entry-list > li')].map((li) => ({
+      id: li.dataset.entry,
+      into: [...li.querySelectorAll('a[data-role]')].map((a) => a.dataset.role),
+      shown: !document.getElementById('ways-in').hidden,
+    })));
+    check(expected.length > 0 && listed.length === expected.length && listed.every((l, i) => l.shown &&
+      l.id === expected[i].id && JSON.stringify(l.into) === JSON.stringify(expected[i].leads_to)),
+      `management: the ways in are listed with the roles they lead into (${JSON.stringify(listed)})`);
+    if (expected.length) {
+      await page.click(`#entry-list li[data-entry="${expected[0].id}"] button`);
+      const em = await page.evaluate(() => [...new Set([...document.querySelectorAll('#map svg g.node.em')]
+        .map((g) => [...g.classList].find((c) => c.startsWith('role-'))))]);
+      check(em.length === expected[0].leads_to.length, `'Show on the map' emphasises the roles a way in leads into (${em})`);
+      const card = await page.evaluate((id) => document.querySelector(`#card-${id} .way-in`)?.textContent ?? '', expected[0].leads_to[0]);
+      check(card.includes(expected[0].name), `a role's card names its way in (${card})`);
+      const tags = await page.evaluate(() => document.querySelectorAll('#map svg .entry-tag').length);
+      check(tags === expected[0].leads_to.length, `the map tags each role a way in leads into (${tags})`);
+    }
+  }
+  log('ways in');
 
   // ---------------------------------------------------------------- hostile text
   {

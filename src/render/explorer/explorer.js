@@ -297,6 +297,11 @@
     const levelNames = r.levels.map((id) => levels.get(id)?.name).filter(Boolean);
     body.append(el('p', {}, el('strong', { text: levelNames.length > 1 ? 'Levels: ' : 'Level: ' }), levelNames.join(', ')));
     if (r.pay_band) body.append(el('p', {}, el('strong', { text: 'Pay: ' }), r.pay_band));
+    const ways = (data.entry_routes || []).filter((e) => e.leads_to.includes(r.id));
+    if (ways.length) {
+      body.append(el('p', { class: 'way-in' }, el('strong', { text: ways.length > 1 ? 'Ways in: ' : 'Way in: ' }),
+        ways.map((e) => e.name).join('; ') + ' (see Ways in)'));
+    }
     if (r.aliases.length) body.append(el('p', {}, el('strong', { text: 'Also called: ' }), r.aliases.join(', ')));
     body.append(linkList('Progression available to', r.to) || '', linkList('Comes from', r.from) || '');
     if (r.url && isSafeUrl(r.url)) {
@@ -443,6 +448,25 @@
     frame(emphasise(ids, links, null));
   }
 
+  // ------------------------------------------------------------------ ways in (entry routes)
+  function buildEntryRoutes() {
+    const routes = data.entry_routes || [];
+    if (!routes.length) return;
+    $('ways-in').hidden = false;
+    for (const e of routes) {
+      const into = el('ul', { class: 'links' });
+      for (const id of e.leads_to) if (roles.has(id)) into.append(el('li', {}, roleLink(id)));
+      const show = el('button', { type: 'button', class: 'secondary', text: 'Show on the map' });
+      show.addEventListener('click', () => { select(null); frame(emphasise(e.leads_to, [], null)); });
+      const more = e.url && isSafeUrl(e.url)
+        ? el('p', {}, el('a', { href: e.url, rel: 'noopener noreferrer', target: '_blank', class: 'more',
+          text: 'Find out more about ' + e.name + ' (opens the web page)' })) : '';
+      $('entry-list').append(el('li', { class: 'entry', 'data-entry': e.id }, el('h3', { text: e.name }),
+        el('p', { text: e.description }), el('h4', { text: 'Leads into' }), into, more,
+        el('div', { class: 'actions' }, show)));
+    }
+  }
+
   // ------------------------------------------------------------------ stories
   function buildStories() {
     if (!data.stories.length) return;
@@ -514,6 +538,7 @@
   buildFilters();
   buildRouteFinder();
   buildStories();
+  buildEntryRoutes();
   wireMap();
   applyFilters();
   showView();
