@@ -42,7 +42,7 @@ void add_story_marks(Poster& p, const PathwayGraph& graph, const Style& style) {
         const Box* box = stop_box(p.layout, focus.stops[i], i);
         if (!box) continue;
         Point centre{box->x + box->w / 2, box->y + box->h / 2};
-        if (focus.stops[i].role) centre = {box->x + radius * 0.4 + 2.2 * radius * used[box]++, box->y + radius * 0.1};
+        if (focus.stops[i].role) centre = {box->x - radius * 0.25 + 2.2 * radius * used[box]++, box->y - radius * 0.25};
         p.marks.badges.push_back({centre, radius, std::to_string(i + 1), focus.stops[i].text});
         p.marks.trail.push_back(centre);
     }
