@@ -30,6 +30,7 @@ struct PlacedRole {
     Colour text;                      // label colour chosen for contrast against every fill
     std::vector<std::string> also_at; // other levels' names, for a role shown at several levels
     std::vector<std::string> also_in; // framework layout: the other lanes' names, for a role in several
+    std::string lane;                 // framework layout: the id of the lane it sits in
     Emphasis emphasis = Emphasis::Normal;  // stressed or faded on a route or story poster
 };
 
@@ -139,6 +140,9 @@ public:
     const std::vector<PlacedBand>& bands() const { return bands_; }
     /// The framework layout's lanes, top to bottom (empty for a pathway layout).
     const std::vector<PlacedLane>& lanes() const { return lanes_; }
+    /// Whether every role's box lies inside its lane's row (dot can break the lanes' order on
+    /// crowded grids of several columns per level; explore drops such shapes).
+    bool grid_holds() const;
     const std::vector<PlacedLink>& links() const { return links_; }
     const std::vector<PlacedTransfer>& transfers() const { return transfers_; }
     const std::vector<PlacedMarker>& markers() const { return markers_; }

@@ -186,6 +186,15 @@ void LaneGrid::add_rules(Agraph_t* g) {
         }
 }
 
+bool Layout::grid_holds() const {
+    for (const auto& r : roles_) {
+        auto lane = std::find_if(lanes_.begin(), lanes_.end(), [&](const PlacedLane& l) { return l.lane.id == r.lane; });
+        if (lane == lanes_.end() || r.box.y < lane->box.y - 1 || r.box.y + r.box.h > lane->box.y + lane->box.h + 1)
+            return false;
+    }
+    return true;
+}
+
 std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style& style, LayoutMode mode) {
     const LaneAssignment lanes = assign_lanes(*graph.catalogue);
     std::set<std::size_t> used;
@@ -202,7 +211,7 @@ std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style
         plans.push_back(std::move(plan));
         for (double effort : {1.0, 4.0}) {
             Layout l = make_framework(graph, style, columns, effort);
-            tried.push_back(l.choice_);
+            if (l.grid_holds() || columns == 1) tried.push_back(l.choice_);
             if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
                 std::fprintf(stderr, "layout framework columns=%d effort=%g: %.0fx%.0f crossings=%zu\n", columns,
                              effort, l.width(), l.height(), l.choice_.crossings);

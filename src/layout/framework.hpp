@@ -48,6 +48,7 @@ public:
     /// The names of the lanes a role is in besides the one it sits in.
     std::vector<std::string> other_lanes(const Role& role) const;
     std::size_t size() const { return shown_.size(); }
+    const std::string& lane_id(const Role& role) const { return assignment_.lanes[assignment_.lane_of(role)].id; }
 
 private:
     Agnode_t* node(Agraph_t* g, Agraph_t* band, Agraph_t* same, const std::string& name);

@@ -213,7 +213,7 @@ private:
                 placed.text = text;
                 for (const auto& other : plan_.nodes_of[r])
                     if (other != name) placed.also_at.push_back(level_names[plan_.node_level[other]]);
-                if (grid_) placed.also_in = grid_->other_lanes(*r);
+                if (grid_) placed.also_in = grid_->other_lanes(*r), placed.lane = grid_->lane_id(*r);
                 placed.label = role_label(placed, tags);
                 placed.emphasis = pg_.focus.of(r);
                 style_role_node(node_[name], placed);
@@ -332,6 +332,11 @@ private:
         std::size_t r0 = std::min(rt, rh), r1 = std::max(rt, rh);
         std::vector<std::string> chain{reversed ? head : tail};
         for (std::size_t r = r0 + 1; r < r1; ++r) chain.push_back(add_waypoint(r));
+        // In the framework grid, a link between two roles of one rank would be a same-rank edge, which
+        // dot treats as an order (tail before head) and could pull a role out of its lane: it goes
+        // round through a waypoint in the next rank instead.
+        if (grid_ && r0 == r1 && kind != LinkKind::Transfer && rows_.size() > 1)
+            chain.push_back(add_waypoint(r0 + 1 < rows_.size() ? r0 + 1 : r0 - 1));
         chain.push_back(reversed ? tail : head);
         const LinkLook look = emphasis == Emphasis::Emphasised ? route_link_look(style_)
                               : emphasis == Emphasis::Faded    ? faded_look(style_, link_look(style_, kind))
