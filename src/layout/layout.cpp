@@ -129,6 +129,7 @@ private:
     std::vector<Row> rows_;                    // every row of every band, lowest first
     std::map<std::string, std::size_t> row_;   // node name -> index in rows_
     std::map<const Role*, std::string> marker_of_;
+    std::set<std::string> outside_;            // transfer markers outside every band
     std::size_t waypoints_ = 0;
     std::unique_ptr<LaneGrid> grid_;  // the framework layout's lanes (none for a pathway layout)
 
@@ -395,9 +396,13 @@ private:
             if (marker_of_.count(t.to)) continue;
             std::string name = "transfer-" + t.to->id;
             marker_of_[t.to] = name;
-            Agnode_t* n = agnode(g_, name.data(), 1);
-            node_[name] = n;
+            // At the destination's level the marker stands in that level's band, among its roles
+            // (the ordering pass places it like them); beside its source it stays outside.
             std::size_t row = marker_row(t);
+            bool in_band = out_.choice_.markers_at_destination;
+            Agnode_t* n = agnode(in_band ? rows_[row].band : g_, name.data(), 1);
+            if (!in_band) outside_.insert(name);
+            node_[name] = n;
             agsubnode(rows_[row].same, n, 1);
             row_[name] = row;
             PlacedTransfer pt = transfer_marker(t, name);
@@ -483,9 +488,7 @@ private:
     void impose_own_order() {
         std::vector<Agraph_t*> ranks;
         for (const auto& row : rows_) ranks.push_back(row.same);
-        std::set<std::string> outside;
-        for (const auto& [role, name] : marker_of_) outside.insert(name);
-        out_.imposed_ = impose_order(g_, ranks, outside);
+        out_.imposed_ = impose_order(g_, ranks, outside_);
     }
 
     /// Boxes, bands and curves from dot's result, converted to a top-left origin.
