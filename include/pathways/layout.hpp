@@ -227,7 +227,7 @@ inline constexpr std::size_t kNameLineWidth = 18;
 inline constexpr std::size_t kNameMaxLines = 5;
 /// The longest word kept whole on one line (it widens the box a little); longer ones are broken
 /// with a hyphen into pieces of a line's width.
-inline constexpr std::size_t kNameLongestWord = 24;
+inline constexpr std::size_t kNameLongestWord = 32;
 
 /// A name set as the lines of its box, and whether it had to be broken or cut to fit.
 struct FittedName {

@@ -180,8 +180,8 @@ bool LegendComposer::compose(Poster& p, bool right, double lf) {
     add_settings();
     add_link_samples();
     add_levels();
-    add_entry_routes();  // #19: the key to the tags on the drawing, so essential
     bool essentials_fit = !missing_;
+    add_entry_routes();  // #19: the key to the tags on the drawing, first of the optional blocks
     add_panels();
     return essentials_fit;
 }
