@@ -45,6 +45,15 @@ const std::vector<std::string> kStyles{"nhs", "colour-blind-safe", "greyscale-pr
 
 }  // namespace
 
+/// Options for a poster on `page`, the given way round, dated `date` (empty: the build's date).
+PosterOptions page_options(const std::string& page, bool landscape, const std::string& date) {
+    PosterOptions o;
+    o.page = page;
+    o.landscape = landscape;
+    o.build_date = date;
+    return o;
+}
+
 TEST_CASE("paper sizes are ISO 216", "[poster]") {
     auto a1 = paper_size("A1");
     REQUIRE(a1);
@@ -179,7 +188,7 @@ TEST_CASE("the same inputs give the same PDF bytes", "[poster]") {
 TEST_CASE("the footer's build date honours SOURCE_DATE_EPOCH", "[poster]") {
     Catalogue c = load("ncl-career-pathways");
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);  // 14 November 2023
-    Poster p = compose_poster(select(c, View{}), style_named("nhs"), {"A3", false, "", "", ""});
+    Poster p = compose_poster(select(c, View{}), style_named("nhs"), page_options("A3", false, ""));
     unsetenv("SOURCE_DATE_EPOCH");
     std::string footer;
     for (const auto& t : p.texts)
@@ -189,7 +198,7 @@ TEST_CASE("the footer's build date honours SOURCE_DATE_EPOCH", "[poster]") {
 
 TEST_CASE("PNG is a raster of the page at the asked resolution", "[poster]") {
     Catalogue c = load("ncl-career-pathways");
-    Poster p = compose_poster(select(c, View{}), style_named("nhs"), {"A4", true, "", "1 January 2026", ""});
+    Poster p = compose_poster(select(c, View{}), style_named("nhs"), page_options("A4", true, "1 January 2026"));
     std::string png = render_png(p, 50);
     REQUIRE(png.size() > 24);
     CHECK(png.substr(1, 3) == "PNG");

@@ -271,7 +271,7 @@ Poster compose_frame(const PathwayGraph& graph, const Style& style, const Poster
     TextMeasure measure(style.font);
     double top = add_header(p, style, measure, m, f);
     p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
-    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f);
+    double bottom = add_footer(p, *graph.catalogue, style, measure, p.build_date, m, f, 0);
     p.drawing_area = {m, top, p.width - 2 * m, bottom - top};
     return p;
 }
