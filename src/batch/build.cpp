@@ -63,6 +63,12 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
             throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");
         files.push_back({spec.name + format_suffix(format), std::move(bytes)});
     }
+    if (!spec.tile.empty()) {  // office tiles (issue 13): the poster at 100 % across A4 or A3 pages
+        PdfOptions tiles;
+        tiles.print.tile = spec.tile;
+        tiles.name = spec.name;
+        files.push_back({spec.name + kTilesSuffix, render_pdf(poster, tiles)});
+    }
     double dpi = kThumbnailPixels * 72.0 / std::max(poster.width, poster.height);
     files.push_back({spec.name + kThumbnailSuffix, render_png(poster, dpi)});
     return files;
