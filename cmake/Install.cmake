@@ -29,7 +29,8 @@ install(FILES scripts/completion/_pathways DESTINATION ${CMAKE_INSTALL_DATADIR}/
 
 # The Debian package: `make package` (or `cd build && cpack -G DEB`) writes build/pathways_<version>_<arch>.deb,
 # installable with `sudo apt install ./build/pathways_*.deb`. Library dependencies are worked out by
-# dpkg-shlibdeps (from dpkg-dev) from the program's own links; the fonts it draws with are added.
+# dpkg-shlibdeps (from dpkg-dev) from the program's own links; the fonts it draws with, and the
+# sRGB profile print PDFs embed (colord-data), are added.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME pathways)
 set(CPACK_PACKAGE_VENDOR "pathways")
@@ -40,6 +41,6 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "pathways developers <pathways@localhost>")
 set(CPACK_DEBIAN_PACKAGE_SECTION graphics)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation, colord-data")  # colord-data: print PDFs' sRGB profile
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -24,7 +24,7 @@ stub npm 'echo 9.2.0'
 all="cmake g++ make pkg-config libgraphviz-dev libyaml-cpp-dev libcairo2-dev libpango1.0-dev libcli11-dev
 fonts-liberation catch2 poppler-utils librsvg2-bin libxml2-utils python3 python3-yaml python3-jsonschema chromium
 nodejs dpkg-dev libzip-dev libxml2-dev libxlsxwriter-dev fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-python3-networkx libqpdf-dev libqrencode-dev qpdf zbar-tools"
+python3-networkx libqpdf-dev libqrencode-dev colord-data qpdf zbar-tools"
 
 # run EXPECTED_STATUS ARGS...: runs install-deps with the stubs; its stderr is in $scratch/err.
 run() {

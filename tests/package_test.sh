@@ -20,7 +20,7 @@ for f in ./usr/bin/pathways ./usr/share/pathways/styles/nhs.yaml ./usr/share/pat
   echo "$contents" | grep -q " $f\$" || fail "the package lacks $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for d in libgvc6 libcgraph6 libcairo2 libpango-1.0-0 libyaml-cpp fonts-liberation; do
+for d in libgvc6 libcgraph6 libcairo2 libpango-1.0-0 libyaml-cpp fonts-liberation libqpdf libqrencode colord-data; do
   echo "$depends" | grep -q "$d" || fail "the package does not depend on $d (Depends: $depends)"
 done
 

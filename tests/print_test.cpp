@@ -13,6 +13,7 @@
 
 #include <cairo.h>
 #define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFOutlineDocumentHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -333,6 +334,121 @@ TEST_CASE("print: in a manifest poster and a style; bad values are located", "[p
     CHECK(s->print.marks);
 }
 
+TEST_CASE("A print PDF carries an sRGB output intent with the profile embedded, and claims no PDF/X",
+          "[print][colour]") {
+    TempDir dir;
+    render({kLinks, "--page", "A3", "--marks", "-o", dir.file("shop.pdf")});
+    render({kLinks, "--page", "A3", "-o", dir.file("screen.pdf")});
+    QPDF doc;
+    doc.processFile(dir.file("shop.pdf").c_str());
+    QPDFObjectHandle intents = doc.getRoot().getKey("/OutputIntents");
+    REQUIRE(intents.isArray());
+    REQUIRE(intents.getArrayNItems() == 1);
+    QPDFObjectHandle intent = intents.getArrayItem(0);
+    CHECK(intent.getKey("/S").getName() == "/GTS_PDFX");
+    CHECK(intent.getKey("/OutputConditionIdentifier").getUTF8Value() == "sRGB IEC61966-2.1");
+    QPDFObjectHandle profile = intent.getKey("/DestOutputProfile");
+    REQUIRE(profile.isStream());
+    CHECK(profile.getDict().getKey("/N").getIntValue() == 3);
+    auto data = profile.getStreamData(qpdf_dl_all);
+    std::string icc(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    CHECK(icc == read_file(kSrgbProfilePath));  // the real profile, whole
+    CHECK(icc.compare(16, 4, "RGB ") == 0);     // an RGB profile (ICC header: colour space)
+    CHECK(doc.getTrailer().getKey("/Info").getKey("/GTS_PDFXVersion").isNull());  // no conformance claimed
+
+    QPDF screen;
+    screen.processFile(dir.file("screen.pdf").c_str());
+    CHECK(screen.getRoot().getKey("/OutputIntents").isNull());  // an on-screen PDF is left as Cairo wrote it
+
+    RunResult r = run_cli({"preflight", dir.file("shop.pdf")});
+    CHECK(r.out.find("colour: RGB, output intent sRGB IEC61966-2.1\n") != std::string::npos);
+    CHECK(run_cli({"preflight", dir.file("screen.pdf")}).out.find("colour: RGB, no output intent\n") != std::string::npos);
+}
+
+TEST_CASE("tile: in a manifest poster writes its office tiles beside its files; a bad paper is located",
+          "[print][tile][manifest]") {
+    TempDir dir;
+    write_file(dir.file("posters.yaml"), "catalogue: " + kLinks + "\nstyle: " + source_path("styles/nhs.yaml") +
+                                             "\noutput: out\nposters:\n"
+                                             "  - {name: wall, page: A2, formats: [pdf], tile: a4}\n"
+                                             "  - {name: plain, page: A3, formats: [pdf]}\n");
+    RunResult r = run_shell(kPinned + shell_quote(binary_path()) + " build -j 1 --quiet " + shell_quote(dir.file("posters.yaml")));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(info(dir.file("out/wall.tiles.pdf"))["Pages"] == "8");  // A2 on A4: 4 x 2
+    CHECK(info(dir.file("out/wall.pdf"))["Pages"] == "1");
+    CHECK_FALSE(fs::exists(dir.file("out/plain.tiles.pdf")));
+
+    Diagnostics d;
+    auto m = parse_manifest("catalogue: minimal-valid.yaml\nstyle: ../../styles/nhs.yaml\noutput: out\nposters:\n"
+                            "  - {name: a, tile: A3}\n  - {name: b}\n",
+                            data_path("inline-manifest.yaml"), d);
+    REQUIRE(m);
+    CHECK(m->posters[0].tile == "A3");
+    CHECK(m->posters[0].canonical() != m->posters[1].canonical());
+    Diagnostics bad;
+    CHECK_FALSE(parse_manifest("catalogue: minimal-valid.yaml\nstyle: ../../styles/nhs.yaml\noutput: out\nposters:\n"
+                               "  - {name: a, tile: letter}\n",
+                               data_path("inline-manifest.yaml"), bad));
+    auto lines = printed(bad);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("inline-manifest.yaml:5:") != std::string::npos);
+    CHECK(lines[0].find("tile of poster 'a' must be A4 or A3") != std::string::npos);
+}
+
+TEST_CASE("viewing_distance: text sizes follow from the distance, the same on every page", "[print][distance]") {
+    CHECK(text_size_for_distance(1) == Approx(27.8).margin(0.1));
+    CHECK(reading_distance_m(text_size_for_distance(1.5)) == Approx(1.5));
+    // The shipped style with its sizes: replaced by a viewing distance.
+    std::string nhs = read_file(source_path("styles/nhs.yaml"));
+    std::size_t sizes = nhs.find("\nsizes:"), colours = nhs.find("\ncolours:");
+    REQUIRE(sizes < colours);
+    std::string without_sizes = nhs.substr(0, sizes) + nhs.substr(colours);
+    TempDir dir;
+    write_file(dir.file("far.yaml"), without_sizes + "viewing_distance: 100cm\n");
+    Diagnostics d;
+    auto style = load_style(dir.file("far.yaml"), d);
+    INFO(dump(d));
+    REQUIRE(style);
+    CHECK(style->viewing_distance_m == Approx(1));
+
+    Diagnostics dc;
+    auto catalogue = load_catalogue(kLinks, dc);
+    REQUIRE(catalogue);
+    double footer_a1 = 0;
+    for (std::string page : {"A1", "A0"}) {
+        PosterOptions o;
+        o.page = page;
+        o.build_date = "1 January 2026";
+        Poster p = compose_poster(select(*catalogue, View{}), *style, o);
+        INFO(page);
+        CHECK(p.smallest_text() >= text_size_for_distance(1) - 0.05);  // about 28 pt
+        CHECK(reading_distance_m(p.smallest_text()) >= 1 - 1e-3);
+        double footer = 0;
+        for (const auto& t : p.texts)
+            if (t.role == "footer") footer = t.size;
+        CHECK(footer == Approx(text_size_for_distance(1)));
+        if (page == "A1") footer_a1 = footer;
+        else CHECK(footer == Approx(footer_a1));  // the same letters on the smaller page
+        for (const auto& f : preflight_poster(p, *style))
+            if (f.label == "smallest text") CHECK(f.warning.empty());
+    }
+
+    for (const char* bad : {"viewing_distance: far\n", "viewing_distance: 25m\n"}) {
+        write_file(dir.file("bad.yaml"), without_sizes + bad);
+        Diagnostics db;
+        CHECK_FALSE(load_style(dir.file("bad.yaml"), db));
+        auto lines = printed(db);
+        REQUIRE(lines.size() == 1);
+        CHECK(lines[0].find(dir.file("bad.yaml") + ":") == 0);  // located in the style file
+        CHECK(lines[0].find("viewing_distance must be a distance from 0.3m to 10m") != std::string::npos);
+    }
+    write_file(dir.file("both.yaml"), nhs + "viewing_distance: 1.5m\n");
+    Diagnostics dd;
+    CHECK_FALSE(load_style(dir.file("both.yaml"), dd));
+    CHECK(dump(dd).find("either viewing_distance") != std::string::npos);
+}
+
 TEST_CASE("Bleed, crop marks and tiles are refused for PNG and SVG", "[print][cli]") {
     TempDir dir;
     RunResult r = run_cli({"render", kLinks, "--marks", "-o", dir.file("x.png")});
@@ -436,6 +552,17 @@ TEST_CASE("Tiles: A4 pages at 100 % with 10 mm overlap whose pixels reassemble t
             CHECK(aligned < 4);  // anti-aliasing differs between poppler and cairo, nothing else
             if (column == 0 && row == 0) CHECK(difference(tile, column, row, 5 * kMm) > 2 * aligned);
         }
+    // The outline: the poster, and under it every tile by name, each opening at its own page.
+    QPDF doc;
+    doc.processFile(dir.file("t.pdf").c_str());
+    auto top = QPDFOutlineDocumentHelper(doc).getTopLevelOutlines();
+    REQUIRE(top.size() == 1);
+    auto kids = top[0].getKids();
+    REQUIRE(kids.size() == 8);
+    CHECK(kids[0].getTitle() == "Tile A1 (row A, column 1)");
+    CHECK(kids[5].getTitle() == "Tile B2 (row B, column 2)");
+    auto pages = QPDFPageDocumentHelper(doc).getAllPages();
+    CHECK(kids[5].getDestPage().getObjGen() == pages[5].getObjectHandle().getObjGen());
     CHECK(tile_name(1, 1) == "B2");
     CHECK(tile_name(0, 26) == "AA1");
     CHECK(run_cli({"render", kLinks, "--tile", "A4", "--marks", "-o", dir.file("x.pdf")}).status == 2);

@@ -19,6 +19,8 @@ namespace pathways {
 
 /// Every poster also gets a small PNG for the index page: `<name>.thumb.png`.
 inline constexpr const char* kThumbnailSuffix = ".thumb.png";
+/// A poster with `tile: A4` (or A3) also gets its office tiles: `<name>.tiles.pdf`.
+inline constexpr const char* kTilesSuffix = ".tiles.pdf";
 /// The longer side of a thumbnail, in pixels.
 inline constexpr double kThumbnailPixels = 420;
 
@@ -40,10 +42,12 @@ struct PosterSpec {
     SeriesMode series = SeriesMode::Auto;  // `series:` off keeps one page even with text under the floor
     std::optional<PrintOptions> print;     // `print:` bleed and marks of its PDF; unset: the style's
     std::string url;                       // `url:` "find out more", printed as a QR code; empty: the catalogue's
+    std::string tile;                      // `tile:` A4 or A3: also <name>.tiles.pdf; empty: no tiles
     Location where;                        // the poster's entry
     Location catalogue_at;                 // where its catalogue was named (or the entry)
 
-    /// The file names this poster writes (in its output folder): each format's, then the thumbnail.
+    /// The file names this poster writes (in its output folder): each format's, the tiles (if
+    /// asked for), then the thumbnail.
     std::vector<std::string> files() const;
     /// A stable text form of everything in the entry that affects its files (for the build key);
     /// its catalogue and style count through their bytes, not their names.

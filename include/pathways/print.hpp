@@ -59,8 +59,14 @@ struct PdfBox {
     double height() const { return y1 - y0; }
 };
 
-/// Rewrites `pdf` (one page) with qpdf, setting its TrimBox and BleedBox. Deterministic bytes.
+/// Rewrites `pdf` (one page) with qpdf, setting its TrimBox and BleedBox and giving it an sRGB
+/// output intent (the colours are sRGB values; the profile is embedded). Deterministic bytes.
 std::string set_page_boxes(const std::string& pdf, const PdfBox& trim, const PdfBox& bleed);
+
+/// The sRGB ICC profile a print PDF's output intent embeds (Debian's colord-data), and the
+/// output condition it names.
+inline constexpr const char* kSrgbProfilePath = "/usr/share/color/icc/colord/sRGB.icc";
+inline constexpr const char* kSrgbCondition = "sRGB IEC61966-2.1";
 
 }  // namespace pathways
 
@@ -76,6 +82,13 @@ struct PreflightFact {
 
 /// Letter height per metre of reading distance (about 7 mm, the sign-makers' rule).
 inline constexpr double kLetterMmPerMetre = 7;
+/// Capital height per em of Liberation Sans and Arial.
+inline constexpr double kCapHeightPerEm = 0.716;
+/// The text size in points that reads from `metres` (the inverse of reading_distance_m): 28 pt
+/// from 1 m, 42 pt from 1.5 m.
+inline constexpr double text_size_for_distance(double metres) {
+    return metres * kLetterMmPerMetre / kCapHeightPerEm * 72.0 / 25.4;
+}
 /// The distance in metres text of `size_pt` can be read from (its capital height, 0.716 em in
 /// Liberation Sans and Arial, at kLetterMmPerMetre per metre): 14 pt about 0.5 m, 24 pt about 0.9 m.
 double reading_distance_m(double size_pt);

@@ -11,6 +11,9 @@ namespace pathways {
 /// The smallest size (points) role labels may print at on `paper` ("A0".."A4"): legible from a
 /// metre on A1 (12 pt), scaled with the page, and never under 9 pt (at hand on A3 and A4).
 double text_floor(const std::string& paper);
+/// The floor for a poster in `style` on `paper`: the size that reads from the style's
+/// viewing_distance when it has one, else text_floor(paper).
+double text_floor(const std::string& paper, const Style& style);
 
 /// The most roles a poster on `paper` can hold with its labels at the floor (measured: the
 /// 58-role NCL catalogue prints at 14 pt on A1 and 9.4 pt on A3): about 120 on A3, doubling with

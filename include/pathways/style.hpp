@@ -71,10 +71,17 @@ struct Style {
     std::string legend_placement = "auto";  // auto (whichever suits the drawing), right or bottom
     double margin_mm = 15;
     PrintOptions print;  // `print:` the default bleed and marks of this style's PDFs (none unless set)
+    double viewing_distance_m = 0;  // `viewing_distance:` text sizes follow from it (0: `sizes:` gives them)
 
     /// The look of a setting: the style's own, or the fallback palette's by position.
     SettingLook setting_look(const std::string& id, std::size_t position) const;
 };
+
+/// `viewing_distance: 1.5m` (or 150cm) under `top`, checked and located (viewing_distance.cpp).
+void read_viewing_distance(MapReader& top, Style& s);
+/// The style as drawn on a page whose text factor is `page_factor` (1 on A1): with a viewing
+/// distance, its text sizes are those that read from it, the same on every page; else unchanged.
+Style sized_for_page(const Style& style, double page_factor);
 
 /// Reads a style file, reporting every problem located; nothing when it has errors.
 std::optional<Style> load_style(const std::string& path, Diagnostics& diags);

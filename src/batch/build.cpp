@@ -68,6 +68,12 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
         }
     }
     const Poster& poster = series.pages.front();  // a series' thumbnail is its overview
+    if (!spec.tile.empty()) {  // office tiles (issue 13): the poster at 100 % across A4 or A3 pages
+        PdfOptions tiles;
+        tiles.print.tile = spec.tile;
+        tiles.name = spec.name;
+        files.push_back({spec.name + kTilesSuffix, render_pdf(poster, tiles)});
+    }
     double dpi = kThumbnailPixels * 72.0 / std::max(poster.width, poster.height);
     files.push_back({spec.name + kThumbnailSuffix, render_png(poster, dpi)});
     return files;

@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 std::vector<std::string> PosterSpec::files() const {
     std::vector<std::string> out;
     for (auto f : formats) out.push_back(name + format_suffix(f));
+    if (!tile.empty()) out.push_back(name + kTilesSuffix);
     out.push_back(name + kThumbnailSuffix);
     return out;
 }
@@ -45,6 +46,7 @@ std::string PosterSpec::canonical() const {
         field("print", d.str());
     }
     if (!url.empty()) field("url", url);
+    if (!tile.empty()) field("tile", tile);
     d.str("");
     d << kThumbnailPixels;
     field("thumbnail", d.str());
@@ -206,6 +208,24 @@ void read_formats(MapReader& m, PosterSpec& p, const std::string& what) {
     }
 }
 
+/// Issue 13's fields of a poster: `print:` (bleed and marks), `url:` (the QR code's) and `tile:`
+/// (A4 or A3 office tiles, any case), each checked and located.
+void read_print_fields(MapReader& m, PosterSpec& p, const std::string& what) {
+    p.print = read_print_options(m, what);
+    p.url = m.text("url", false);
+    if (!p.url.empty() && !is_safe_url(p.url))
+        m.diags().error(m.where("url"), "url '" + p.url + "' of " + what +
+                                            " is not allowed: only https:, http: and mailto: links may be used");
+    const std::string written = m.text("tile", false);
+    std::string tile = written;
+    for (auto& ch : tile) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (tile == "A4" || tile == "A3")
+        p.tile = tile;
+    else if (!tile.empty())
+        m.diags().error(m.where("tile"), "tile of " + what + " must be A4 or A3 (the office paper the poster is "
+                                         "split across), not '" + written + "'");
+}
+
 }  // namespace
 
 namespace {
@@ -353,7 +373,7 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
     std::string what = poster_label(node);
     MapReader pm(node, what, m.file, diags,
                  {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi", "layout",
-                  "series", "print", "url"});
+                  "series", "print", "url", "tile"});
     if (!pm.is_map()) return std::nullopt;
     PosterSpec p;
     p.where = pm.where();
@@ -371,10 +391,7 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
     read_formats(pm, p, what);
     read_layout(pm, p, what);
     read_series(pm, p, what);
-    p.print = read_print_options(pm, what);
-    p.url = pm.text("url", false);
-    if (!p.url.empty() && !is_safe_url(p.url))
-        diags.error(pm.where("url"), "url '" + p.url + "' of " + what + " is not allowed: only https:, http: and mailto: links may be used");
+    read_print_fields(pm, p, what);
     if (!p.name.empty()) claims.claim(p, name_at, what, diags);
     return p;
 }

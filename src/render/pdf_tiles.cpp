@@ -25,6 +25,13 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
     return CAIRO_STATUS_SUCCESS;
 }
 
+/// A row's letters, top row first: A … Z, AA, AB, ….
+std::string row_letters(int row) {
+    std::string letters;
+    for (int r = row + 1; r > 0; r = (r - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (r - 1) % 26));
+    return letters;
+}
+
 /// Tiles of the poster with the tile paper one way round; the way round that needs fewer wins.
 TileGrid grid_for(const Poster& p, double tile_w, double tile_h) {
     TileGrid g;
@@ -78,11 +85,7 @@ void draw_tile_label(cairo_t* cr, const Poster& p, const TileGrid& g, int column
 
 }  // namespace
 
-std::string tile_name(int column, int row) {
-    std::string letters;
-    for (int r = row + 1; r > 0; r = (r - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (r - 1) % 26));
-    return letters + std::to_string(column + 1);
-}
+std::string tile_name(int column, int row) { return row_letters(row) + std::to_string(column + 1); }
 
 TileGrid plan_tiles(const Poster& p, const std::string& paper) {
     auto size = paper_size(paper);
@@ -96,9 +99,17 @@ std::string render_tiled_pdf(const Poster& p, const std::string& paper) {
     std::string out;
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(append, &out, g.page_width, g.page_height));
     set_pdf_metadata(surface.get(), p);
+    // The outline: the poster, and under it each tile by name, opening at its page.
+    int root = cairo_pdf_surface_add_outline(surface.get(), CAIRO_PDF_OUTLINE_ROOT, p.title.c_str(), "page=1",
+                                             CAIRO_PDF_OUTLINE_FLAG_OPEN);
     CairoPtr cr(cairo_create(surface.get()));
     for (int row = 0; row < g.rows; ++row)
         for (int column = 0; column < g.columns; ++column) {
+            std::string page = "page=" + std::to_string(row * g.columns + column + 1);
+            std::string name = "Tile " + tile_name(column, row) + " (row " + row_letters(row) + ", column " +
+                               std::to_string(column + 1) + ")";
+            cairo_pdf_surface_add_outline(surface.get(), root, name.c_str(), page.c_str(),
+                                          static_cast<cairo_pdf_outline_flags_t>(0));
             cairo_save(cr.get());
             cairo_rectangle(cr.get(), kTileMargin, kTileMargin, g.window_width, g.window_height);
             cairo_clip(cr.get());

@@ -16,6 +16,7 @@
 #include "qr_code.hpp"
 #include "story_marks.hpp"
 #include "entry_marks.hpp"
+#include "pathways/readability.hpp"
 #include "pathways/version.hpp"
 
 namespace pathways {
@@ -231,10 +232,11 @@ void place_drawing(Poster& p, const Composition& k, const Placement& won, TextMe
 
 }  // namespace
 
-Poster compose_poster(const PathwayGraph& graph, const Style& style, const PosterOptions& options) {
-    Poster p = blank_page(graph, style, options);
+Poster compose_poster(const PathwayGraph& graph, const Style& chosen, const PosterOptions& options) {
+    Poster p = blank_page(graph, chosen, options);
     // Text scales with the page: full size on A1, by the square root of the linear ratio elsewhere.
     const double f = std::sqrt(std::min(p.width, p.height) / kA1Short);
+    const Style style = sized_for_page(chosen, f);  // a viewing distance fixes the text sizes (issue 13)
     const double m = style.margin_mm * kMm;
     TextMeasure measure(style.font);
     double top = add_header(p, style, measure, m, f);
@@ -253,7 +255,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& style, const Poste
     // Legend and panels go in a side column or in a strip of columns along the bottom, whichever
     // leaves the drawing area a shape the layout fills best (the style may fix one). Text must be
     // legible from a metre on A1 (12 pt), at hand on A3 and A4 (9 pt).
-    const double min_text = std::max(9.0, 12.0 * f);
+    const double min_text = text_floor(p.paper, style);
     Composition k{graph, style, options.shapes.empty() ? Layout::explore(graph, style, options.layout) : options.shapes, LegendComposer(graph, style, measure, {m, top, bottom, f}),
                   min_text / std::min(style.role_size, style.band_size), 0.25 * std::min(p.width, p.height)};
     Placement won = choose_placement(p, k);

@@ -13,6 +13,7 @@
 #include "pathways/look.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/print.hpp"
+#include "pathways/readability.hpp"
 
 namespace pathways {
 
@@ -79,7 +80,7 @@ std::pair<double, std::string> thinnest_line(const Poster& p, const Style& s) {
 
 }  // namespace
 
-double reading_distance_m(double size_pt) { return size_pt / kMm * 0.716 / kLetterMmPerMetre; }
+double reading_distance_m(double size_pt) { return size_pt / kMm * kCapHeightPerEm / kLetterMmPerMetre; }
 
 std::vector<PreflightFact> preflight_poster(const Poster& p, const Style& s) {
     std::vector<PreflightFact> out;
@@ -88,7 +89,7 @@ std::vector<PreflightFact> preflight_poster(const Poster& p, const Style& s) {
                                format(", safe margin %.0f mm", s.margin_mm), ""});
     if (s.margin_mm < 5) out.back().warning = "text and roles come closer than 5 mm to the trim";
     double smallest = p.smallest_text();
-    double floor = std::max(9.0, 12.0 * std::sqrt(std::min(p.width, p.height) / (594 * kMm)));
+    double floor = text_floor(p.paper, s);
     out.push_back({"smallest text", format("%.1f pt, readable from about %.1f m", smallest, reading_distance_m(smallest)), ""});
     if (smallest < floor - 1e-6) out.back().warning = format("below %.1f pt, the floor for this page", floor);
     out.push_back({"role labels", format("%.1f pt, readable from about %.1f m", p.role_text_size,
@@ -144,6 +145,16 @@ PdfBox box_of(QPDFObjectHandle page, const char* key, const PdfBox& otherwise) {
 
 std::string size_of(const PdfBox& b) { return format("%.1f x %.1f mm", b.width() / kMm, b.height() / kMm); }
 
+/// The colour a print shop gets: RGB, and the output intent's condition when there is one.
+PreflightFact colour_fact(QPDF& doc) {
+    QPDFObjectHandle intents = doc.getRoot().getKey("/OutputIntents");
+    if (intents.isArray() && intents.getArrayNItems() > 0) {
+        QPDFObjectHandle condition = intents.getArrayItem(0).getKey("/OutputConditionIdentifier");
+        if (condition.isString()) return {"colour", "RGB, output intent " + condition.getUTF8Value(), ""};
+    }
+    return {"colour", "RGB, no output intent", ""};
+}
+
 }  // namespace
 
 std::vector<PreflightFact> preflight_pdf(const std::string& path) {
@@ -169,6 +180,7 @@ std::vector<PreflightFact> preflight_pdf(const std::string& path) {
     out.push_back({"fonts embedded", names.empty() ? "none" : names, ""});
     if (!missing.empty()) out.back().warning = "not embedded: " + missing;
     out.push_back({"links", std::to_string(pages[0].getAnnotations("/Link").size()), ""});
+    out.push_back(colour_fact(doc));
     return out;
 }
 

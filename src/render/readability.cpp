@@ -57,6 +57,10 @@ double text_floor(const std::string& paper) {
     return std::max(9.0, 12.0 * std::sqrt(short_side / (594 * kMm)));
 }
 
+double text_floor(const std::string& paper, const Style& style) {
+    return style.viewing_distance_m > 0 ? text_size_for_distance(style.viewing_distance_m) : text_floor(paper);
+}
+
 std::size_t role_limit(const std::string& paper) {
     int n = paper.size() == 2 && paper[1] >= '0' && paper[1] <= '4' ? paper[1] - '0' : 1;
     return std::size_t{120} << (3 - std::min(n, 3));  // A3 120, A2 240, A1 480, A0 960 (A4 as A3)
@@ -65,7 +69,7 @@ std::size_t role_limit(const std::string& paper) {
 void check_readability(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
                        bool strict) {
     const Catalogue& c = *graph.catalogue;
-    double floor = text_floor(poster.paper);
+    double floor = text_floor(poster.paper, style);
     if (poster.role_text_size > 0 && poster.role_text_size < floor - 0.05)
         report(diags, strict, {c.file, 0, 0},
                "role names would print at " + points(poster.role_text_size) + " on this " + poster.paper +

@@ -91,7 +91,7 @@ void read_link(MapReader& parent, std::string_view key, LinkLook& out) {
 /// `sizes:` the text sizes.
 void read_sizes(MapReader& top, Style& s, const std::string& path, Diagnostics& diags) {
     if (!top.has("sizes")) {
-        top.text("sizes", true);  // reports it missing
+        if (!top.has("viewing_distance")) top.text("sizes", true);  // reports it missing
         return;
     }
     MapReader m(top.get("sizes"), "sizes", path, diags, {"title", "subtitle", "heading", "text", "footer", "role", "band"});
@@ -239,7 +239,7 @@ std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
     s.file = path;
     MapReader top(*root, "the style", path, diags,
                   {"name", "font", "sizes", "colours", "settings", "fallback_palette", "show_tags", "links", "page",
-                   "legend", "route", "print"});
+                   "legend", "route", "print", "viewing_distance"});
     if (!top.is_map()) return std::nullopt;
     s.name = top.text("name", true);
     s.font = top.text("font", true);
@@ -251,6 +251,7 @@ std::optional<Style> load_style(const std::string& path, Diagnostics& diags) {
     read_legend(top, s, path, diags);
     read_route(top, s, path, diags);
     if (auto print = read_print_options(top, "the style")) s.print = *print;
+    read_viewing_distance(top, s);
     if (diags.errors() > before) return std::nullopt;
     return s;
 }
