@@ -26,7 +26,7 @@ std::string side_by_side(int roles) {
 }
 
 /// A manifest of three A4 posters: a readable one, one of 60 roles (text under the floor) and one
-/// of 130 (more than an A4 page holds).
+/// of 130 (more than an A4 page holds), the last two kept to one page (`series: off`).
 struct ThreePosters {
     TempDir dir;
     ThreePosters() {
@@ -37,8 +37,8 @@ struct ThreePosters {
                    "title: Set\ncatalogues: {fine: fine.yaml, small-text: small-text.yaml, crowded: crowded.yaml}\n"
                    "style: " + source_path("styles/nhs.yaml") + "\noutput: out\nposters:\n"
                    "  - {name: fine, catalogue: fine, page: A4, formats: [svg]}\n"
-                   "  - {name: small-text, catalogue: small-text, page: A4, formats: [svg]}\n"
-                   "  - {name: crowded, catalogue: crowded, page: A4, formats: [svg]}\n");
+                   "  - {name: small-text, catalogue: small-text, page: A4, series: off, formats: [svg]}\n"
+                   "  - {name: crowded, catalogue: crowded, page: A4, series: off, formats: [svg]}\n");
     }
     RunResult build(std::vector<std::string> flags = {}) const {
         std::vector<std::string> args{"build", dir.file("posters.yaml"), "-j", "1"};
@@ -55,7 +55,7 @@ TEST_CASE("build fails a poster too crowded for its page, at once, and builds th
     auto r = set.build();
     CHECK(r.status == 3);
     CHECK_THAT(r.err, Contains("poster 'crowded' failed: 130 roles are too many for one readable A4 poster (at most "
-                               "about 120): split it into posters of views"));
+                               "about 120): leave out 'series: off' to print it as a series of sheets"));
     CHECK_FALSE(fs::exists(set.out("crowded.svg")));
     CHECK(fs::exists(set.out("fine.svg")));
     CHECK(fs::exists(set.out("small-text.svg")));

@@ -94,6 +94,6 @@ TEST_CASE("bash completion offers the commands and each command's options", "[ma
     CHECK(complete("ren") == "render\n");
     std::string render = complete("render --p");
     CHECK_THAT(render, Contains("--page\n") && Contains("--portrait\n"));
-    CHECK(complete("render x.yaml --format ") == "pdf\nsvg\npng\n");
-    CHECK(complete("export x.yaml --format ") == "json\ndot\n");
+    CHECK(complete("render x.yaml --format ") == "pdf\nsvg\npng\nhtml\n");
+    CHECK(complete("export x.yaml --format ") == "json\ndot\ncsv\nxlsx\ngraphml\nmermaid\n");
 }

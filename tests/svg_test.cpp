@@ -249,8 +249,11 @@ TEST_CASE("SVG, page and embed: parses as XML, refers to nothing outside, and ca
                 auto drawn = [&](const std::string& s) {
                     return std::find(texts.begin(), texts.end(), s) != texts.end();
                 };
+                std::string all_text;  // a framework's column headings wrap long level names over lines
+                for (const auto& t : texts) all_text += t + " ";
+                auto drawn_or_wrapped = [&](const std::string& s) { return drawn(s) || collapse(all_text).find(collapse(s)) != std::string::npos; };
                 for (const auto& st : c.settings) CHECK(drawn(st.name));
-                for (const auto& l : c.levels) CHECK(drawn(l.name));
+                for (const auto& l : c.levels) CHECK(drawn_or_wrapped(l.name));
                 if (!embed) {
                     CHECK(drawn(c.setting_dimension));
                     CHECK(drawn(c.title));  // short enough to be one line on every shipped page
