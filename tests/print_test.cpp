@@ -21,6 +21,7 @@
 #include "pathways/manifest.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/print.hpp"
+#include "png_image.hpp"
 #include "test_support.hpp"
 
 using namespace pathways;
@@ -90,33 +91,6 @@ std::vector<Link> links_of(const std::string& pdf) {
     return out;
 }
 
-/// A PNG as 0xRRGGBB pixels.
-struct Image {
-    int width = 0, height = 0;
-    std::vector<std::uint32_t> pixels;
-    std::uint32_t at(double x, double y) const {
-        return pixels[static_cast<std::size_t>(std::lround(y)) * static_cast<std::size_t>(width) +
-                      static_cast<std::size_t>(std::lround(x))] & 0xFFFFFF;
-    }
-};
-
-Image read_png(const std::string& path) {
-    Image img;
-    cairo_surface_t* s = cairo_image_surface_create_from_png(path.c_str());
-    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
-        cairo_surface_flush(s);
-        img.width = cairo_image_surface_get_width(s);
-        img.height = cairo_image_surface_get_height(s);
-        int stride = cairo_image_surface_get_stride(s);
-        const unsigned char* data = cairo_image_surface_get_data(s);
-        for (int y = 0; y < img.height; ++y)
-            for (int x = 0; x < img.width; ++x)
-                img.pixels.push_back(*reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4));
-    }
-    cairo_surface_destroy(s);
-    return img;
-}
-
 bool near(double a, double b, double tolerance = 0.05) { return std::abs(a - b) <= tolerance; }
 
 }  // namespace
@@ -166,14 +140,14 @@ TEST_CASE("The background runs into the bleed; crop marks and the slug line lie 
     const double bleed = 3 * kMm, pad = bleed + 12 * kMm, w = 210 * kMm, h = 297 * kMm;
     const std::uint32_t peach = 0xFFE0C0, white = 0xFFFFFF;
     // The bleed (between trim and bleed box) has the page's background on all four sides.
-    CHECK(img.at(k * (pad - bleed / 2), k * (pad + h / 2)) == peach);
-    CHECK(img.at(k * (pad + w + bleed / 2), k * (pad + h / 2)) == peach);
-    CHECK(img.at(k * (pad + w / 2), k * (pad - bleed / 2)) == peach);
-    CHECK(img.at(k * (pad + w / 2), k * (pad + h + bleed / 2)) == peach);
+    CHECK(img.rgb(k * (pad - bleed / 2), k * (pad + h / 2)) == peach);
+    CHECK(img.rgb(k * (pad + w + bleed / 2), k * (pad + h / 2)) == peach);
+    CHECK(img.rgb(k * (pad + w / 2), k * (pad - bleed / 2)) == peach);
+    CHECK(img.rgb(k * (pad + w / 2), k * (pad + h + bleed / 2)) == peach);
     // On the trim lines' extension: background inside the bleed, the dark mark outside it.
-    CHECK(img.at(k * pad, k * (pad - bleed / 2)) == peach);
-    CHECK((img.at(k * pad, k * (pad - bleed - 6 * kMm)) & 0xFF) < 0x80);
-    CHECK((img.at(k * (pad - bleed - 6 * kMm), k * (pad + h)) & 0xFF) < 0x80);
+    CHECK(img.rgb(k * pad, k * (pad - bleed / 2)) == peach);
+    CHECK((img.rgb(k * pad, k * (pad - bleed - 6 * kMm)) & 0xFF) < 0x80);
+    CHECK((img.rgb(k * (pad - bleed - 6 * kMm), k * (pad + h)) & 0xFF) < 0x80);
     // Outside the bleed box nothing has the background: only white paper, marks and the slug.
     std::size_t outside = 0, dark = 0, background = 0;
     for (int y = 0; y < img.height; ++y)
@@ -537,7 +511,7 @@ TEST_CASE("Tiles: A4 pages at 100 % with 10 mm overlap whose pixels reassemble t
             for (double u = 2; u < 190 * kMm - 2; u += 3) {
                 double x = column * step_x + u + shift, y = row * step_y + v;
                 if (x >= full.width - 1 || y >= full.height - 1) continue;
-                std::uint32_t a = tile.at(margin + u, margin + v), b = full.at(x, y);
+                std::uint32_t a = tile.rgb(margin + u, margin + v), b = full.rgb(x, y);
                 for (int c = 0; c < 24; c += 8) sum += std::abs(int((a >> c) & 0xFF) - int((b >> c) & 0xFF));
                 ++n;
             }

@@ -27,6 +27,7 @@
 #include "pathways/poster.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
+#include "png_image.hpp"
 #include "test_support.hpp"
 
 using namespace pathways;
@@ -603,30 +604,6 @@ TEST_CASE("every label meets WCAG AA contrast (4.5:1) against its fills in every
 }
 
 namespace {
-
-/// A PNG decoded by cairo: width, height and pixels as 0xAARRGGBB (premultiplied).
-struct Image {
-    int width = 0, height = 0;
-    std::vector<std::uint32_t> pixels;
-    std::uint32_t at(int x, int y) const { return pixels[static_cast<std::size_t>(y * width + x)]; }
-};
-
-Image read_png(const std::string& path) {
-    Image img;
-    cairo_surface_t* s = cairo_image_surface_create_from_png(path.c_str());
-    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
-        cairo_surface_flush(s);
-        img.width = cairo_image_surface_get_width(s);
-        img.height = cairo_image_surface_get_height(s);
-        int stride = cairo_image_surface_get_stride(s);
-        const unsigned char* data = cairo_image_surface_get_data(s);
-        for (int y = 0; y < img.height; ++y)
-            for (int x = 0; x < img.width; ++x)
-                img.pixels.push_back(*reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4));
-    }
-    cairo_surface_destroy(s);
-    return img;
-}
 
 bool close_to(std::uint32_t pixel, const Colour& c) {
     auto channel = [&](int shift) { return static_cast<int>((pixel >> shift) & 0xFF); };
