@@ -8,8 +8,9 @@
 
 namespace pathways {
 
-// The lane rule of a series. The framework layout (issue 10a, include/pathways/lanes.hpp) has its
-// own role→lane rule (families or settings); when it is merged this should call it.
+// The lane rule of a series: a role's first setting. For a catalogue without `families:` this is
+// LaneAssignment::lane_of's rule (lanes.hpp); families do not cut a series yet, as the overview and
+// the sheets colour and name lanes by setting.
 std::string series_lane_of(const Role& role) { return role.settings.empty() ? std::string() : role.settings.front(); }
 
 namespace {
