@@ -239,7 +239,12 @@ try {
   const box = await page.locator(`#map svg g.node.role-${target.id} rect`).first().boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction((id) => location.hash === `#role=${id}`, target.id, { timeout: 3000 }).catch(() => {});
-  em = await emphasis();
+  // The hash changes first and the page redraws after it: on a loaded machine, give it up to 3 s.
+  for (let i = 0; i < 30; i++) {
+    em = await emphasis();
+    if (em.self.includes(target.id) && em.open.includes(target.id)) break;
+    await page.waitForTimeout(100);
+  }
   check(em.self.includes(target.id) && em.open.includes(target.id) && page.url().startsWith('file:'),
     `clicking ${target.id} on the map selects it, and does not follow its link (${em.hash})`);
   // The card: settings as chips, and "Find out more" only with a safe url.
