@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 
+#include "order_memo.hpp"
 #include "pathways/order.hpp"
 
 namespace pathways {
@@ -59,7 +60,7 @@ std::vector<std::vector<std::string>> impose_order(Agraph_t* g, const std::vecto
     DotProblem dp = read_problem(g, ranks, outside);
     OrderProblem& problem = dp.problem;
     std::vector<Agnode_t*>& nodes = dp.nodes;
-    RowOrder order = minimise_crossings(problem);
+    const RowOrder order = remembered_order(problem);  // #10: the same problem is not ordered twice
     // dot's second mincross over the whole graph (remincross) ignores the order within clusters
     // (measured: the order is lost with it, kept without it).
     set_attr(g, "remincross", "false");
