@@ -112,6 +112,10 @@ public:
     /// Lays out a grid of shapes (direction, rows per level, dot's effort) and reports each one's
     /// size and crossings; `pick` then chooses for an area, and `make(graph, style, choice)` redoes it.
     static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style);
+    /// A quick look at the pathway shapes (#10): one layout per direction and rows plan (our
+    /// order, the default room between rows, transfer markers where the full search most often
+    /// puts them), enough to tell how large the drawing must be before the full search is paid for.
+    static std::vector<LayoutChoice> explore_quick(const PathwayGraph& graph, const Style& style);
     /// The shapes of a mode: the pathway grid above, the framework's (columns per level, effort),
     /// or both for Auto (route and story views, and views with one lane, are drawn as pathways).
     static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style, LayoutMode mode);

@@ -29,8 +29,16 @@ Point nearest_on(Point p, Point a, Point b) {
 
 double dist(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
+/// Whether the boxes around segments ab and cd, grown by kTouch, overlap: segments whose boxes
+/// are apart cannot meet (#10: most pairs sharing a grid cell are settled by this alone).
+bool boxes_meet(Point a, Point b, Point c, Point d) {
+    return std::max(std::min(a.x, b.x), std::min(c.x, d.x)) <= std::min(std::max(a.x, b.x), std::max(c.x, d.x)) + kTouch &&
+           std::max(std::min(a.y, b.y), std::min(c.y, d.y)) <= std::min(std::max(a.y, b.y), std::max(c.y, d.y)) + kTouch;
+}
+
 /// Where segments ab and cd meet (within kTouch), if they do.
 bool contact(Point a, Point b, Point c, Point d, Point& at) {
+    if (!boxes_meet(a, b, c, d)) return false;
     double d1 = orient(c, d, a), d2 = orient(c, d, b), d3 = orient(a, b, c), d4 = orient(a, b, d);
     if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
         double t = d1 / (d1 - d2);

@@ -1,6 +1,7 @@
 // Choosing a layout's shape: the grid of shapes tried, and the rule that picks one for an area.
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
@@ -78,15 +79,32 @@ std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style
                     if (trial > 4 && graph.roles.size() > 150) continue;  // time: dot is slow on large graphs
                     double effort = trial < 4 ? std::array{1.0, 4.0, 10.0, 30.0}[static_cast<std::size_t>(trial)] : 4.0;
                     double gap = trial < 4 ? 1.0 : static_cast<double>(trial - 3);
+                    auto t0 = std::chrono::steady_clock::now();
                     Layout l = make(graph, style, ltr, rows, effort, trial >= 4, at_destination, gap);
+                    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
                     tried.push_back(l.choice_);
                     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
-                        std::fprintf(stderr, "layout %s rows=%d effort=%g%s%s gap=%g: %.0fx%.0f crossings=%zu\n",
+                        std::fprintf(stderr, "layout %s rows=%d effort=%g%s%s gap=%g: %.0fx%.0f crossings=%zu %.1f ms\n",
                                      ltr ? "LR" : "BT", rows, effort, trial >= 4 ? " own order" : "",
                                      at_destination ? " markers at destination" : "", gap, l.width(), l.height(),
-                                     l.choice_.crossings);
+                                     l.choice_.crossings, ms);
                 }
             }
+        }
+    }
+    return tried;
+}
+
+std::vector<LayoutChoice> Layout::explore_quick(const PathwayGraph& graph, const Style& style) {
+    std::vector<LayoutChoice> tried;
+    for (bool ltr : {false, true}) {
+        std::vector<std::vector<BandRows>> plans;
+        for (int rows : {1, 2, 3, 4}) {
+            if (ltr && rows > 2) continue;
+            auto plan = plan_rows(graph, rows).rows;
+            if (std::find(plans.begin(), plans.end(), plan) != plans.end()) continue;
+            plans.push_back(std::move(plan));
+            tried.push_back(make(graph, style, ltr, rows, 4.0, true, !graph.transfers.empty(), 1.0).choice_);
         }
     }
     return tried;

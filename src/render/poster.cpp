@@ -158,9 +158,10 @@ std::optional<Placement> try_placement(Poster& p, Composition& k, bool right, st
     if (a.w < k.min_side || a.h < k.min_side) return std::nullopt;
     LayoutChoice pick = Layout::pick(k.shapes, a.w, a.h, k.min_scale, kMaxScale);
     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
-        std::fprintf(stderr, "legend %s: area %.0fx%.0f -> %s rows=%d effort=%g scale=%.2f fill=%.2f crossings=%zu\n",
+        std::fprintf(stderr, "legend %s: area %.0fx%.0f -> %s rows=%d effort=%g%s%s gap=%g scale=%.2f fill=%.2f crossings=%zu\n",
                      right ? "right" : "bottom", a.w, a.h, pick.left_to_right ? "LR" : "BT", pick.rows_per_level,
-                     pick.effort, pick.scale, pick.fill, pick.crossings);
+                     pick.effort, pick.own_order ? " own order" : "", pick.markers_at_destination ? " markers at destination" : "",
+                     pick.row_gap, pick.scale, pick.fill, pick.crossings);
     return Placement{pick, p.texts, p.rects, p.lines, p.drawing_area, k.legend.panels_placed()};
 }
 

@@ -166,16 +166,27 @@ Poster page_like(const Style& style, const PosterOptions& options) {
     return p;
 }
 
+/// A sheet's shapes to choose from: a quick look (Layout::explore_quick) until the sheet is known
+/// to come near the floor, then the full search (#10: a sheet that will be cut again is not
+/// searched in full).
+struct SheetShapes {
+    std::vector<LayoutChoice> shapes;
+    bool full = false;
+};
+
 /// Composes sheet `i` of `s` with the cells known so far, its index strip and grid reference.
-Poster compose_sheet(PosterSeries& s, std::size_t i, const Style& style, std::vector<LayoutChoice>& shapes) {
+/// With only a quick look at its shapes, the full search follows when the sheet comes within 10%
+/// of the floor (the search's other shapes are never much larger than its quick ones), or when
+/// `settle` (it will not be cut again).
+Poster compose_sheet(PosterSeries& s, std::size_t i, const Style& style, SheetShapes& sh, bool settle = false) {
     auto cell_of = [&](const Role* r) {
         auto it = s.cells.find(r);
         return it == s.cells.end() ? std::string("A1") : it->second;
     };
     PathwayGraph g = sheet_graph(s.plan, i, cell_of);
-    if (shapes.empty()) shapes = Layout::explore(g, style);
+    if (sh.shapes.empty()) sh.shapes = Layout::explore_quick(g, style);
     PosterOptions o = s.options;
-    o.shapes = shapes;
+    o.shapes = sh.shapes;
     o.title = (s.options.title.empty() ? s.plan.graph->catalogue->title : s.options.title) + " \xE2\x80\x94 sheet " +
               std::to_string(i + 1) + " of " + std::to_string(s.plan.sheets.size()) + ": " +
               s.plan.describe(s.plan.sheets[i]);
@@ -185,6 +196,11 @@ Poster compose_sheet(PosterSeries& s, std::size_t i, const Style& style, std::ve
     SheetIndex index(s, i, measure, series_text_size(blank), blank.width - 2 * margin);
     o.reserve_bottom = index.height() + 10 * f;
     Poster p = compose_poster(g, style, o);
+    if (!sh.full && (settle || p.role_text_size >= 0.9 * text_floor(p.paper))) {
+        sh.shapes = o.shapes = Layout::explore(g, style);
+        sh.full = true;
+        p = compose_poster(g, style, o);
+    }
     index.add(p, margin, footer_top(p, measure) - 12 * f - index.height(), style);
     add_grid_reference(p, measure, margin);
     if (i < s.graphs.size()) s.graphs[i] = std::move(g);
@@ -203,16 +219,17 @@ std::size_t sheet_keeps(std::size_t roles, const Poster& p) {
 /// with every marker naming the cell its role finally has (the layout of a sheet hardly moves when
 /// only the letters of its markers change; a third pass catches one that does).
 void compose_sheets(PosterSeries& s, const Style& style) {
-    std::vector<std::vector<LayoutChoice>> shapes;
+    std::vector<SheetShapes> shapes;
     for (std::size_t i = 0; i < s.plan.sheets.size();) {
         shapes.resize(i + 1);
         Poster p = compose_sheet(s, i, style, shapes[i]);
         if (!legible(p) && s.plan.split(i, sheet_keeps(s.plan.sheets[i].roles.size(), p))) {
-            shapes[i].clear();
+            shapes[i] = {};
             s.pages.resize(i);
             s.graphs.resize(i);
             continue;
         }
+        if (!shapes[i].full) p = compose_sheet(s, i, style, shapes[i], true);  // it stays, under the floor
         s.pages.resize(i);
         s.pages.push_back(std::move(p));
         ++i;
