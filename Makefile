@@ -63,11 +63,10 @@ sanitize: test-deps
 	cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 # The scale benchmark (not part of `make test`): generated catalogues against plain dot.
-# BENCH_FLAGS: e.g. --sizes 58,200,350,1000,5000 --runs 3
+# BENCH_FLAGS: e.g. --sizes 58,350 --runs 5 (default: 58,200,350,1000,5000, three paired runs each)
 BENCH_FLAGS ?=
 bench: program
 	@command -v dot >/dev/null || { echo "bench: needs Graphviz's dot as its yardstick (apt-get install graphviz)"; exit 1; }
-	@command -v farm-bench >/dev/null || { echo "bench: needs farm-bench to time paired runs"; exit 1; }
 	python3 bench/run.py --pathways $(BUILD_DIR)/pathways $(BENCH_FLAGS)
 
 # Re-measures the figures the README quotes (render report, layout figures, build times) and the
