@@ -27,6 +27,9 @@ struct SeriesSheet {
     std::size_t number = 0;                // 1, 2, … (the overview comes first and has no number)
     std::vector<std::size_t> lanes;        // indices into Series::lanes
     std::size_t first_level = 0, last_level = 0;  // indices into the view's levels, inclusive
+    // A cell (one lane at one level) too big for one legible sheet is cut into slices: this sheet
+    // draws the cell's roles from..to-1, counted in catalogue order (#10: 5,000-role catalogues).
+    std::size_t from = 0, to = static_cast<std::size_t>(-1);
     std::vector<const Role*> roles;        // drawn here, in catalogue order
     std::vector<const Role*> also_here;    // in one of these lanes too, but drawn on another sheet
 };
@@ -52,7 +55,7 @@ struct Series {
     std::size_t level_index(const Role* role) const;
     /// Cuts sheet `index` (0-based) in two when it composed too small to read: its first lanes
     /// holding at most `keep` roles (0: half), or a single lane's first levels, then the rest.
-    /// False when it is one lane at one level.
+    /// One lane at one level is cut into slices of its roles; false when it holds one role.
     bool split(std::size_t index, std::size_t keep = 0);
     /// The sheet's lanes and levels in words: "Primary care, Community · levels 1–4".
     std::string describe(const SeriesSheet& sheet) const;

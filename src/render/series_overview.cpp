@@ -117,18 +117,22 @@ private:
 
     void count_cell(std::size_t lane, std::size_t level, Box box) {
         std::size_t n = s_.plan.cells[lane][level];
-        std::size_t sheet = 0;
+        std::size_t sheet = 0, first = 0;  // the (last and first) sheets drawing it: several for a cell in slices
         for (const auto& sh : s_.plan.sheets)
             if (level >= sh.first_level && level <= sh.last_level &&
-                std::count(sh.lanes.begin(), sh.lanes.end(), lane))
+                std::count(sh.lanes.begin(), sh.lanes.end(), lane)) {
                 sheet = sh.number;
+                if (!first) first = sh.number;
+            }
         p_.rects.push_back(fill_rect(box, n ? sheet_tint(sheet) : kWhite, 0.75));
         if (!n) return;
         double big = std::min(size_ * 3, box.h * 0.4);
         bool both = box.h >= big + lead_ * 1.2;
         double baseline = box.y + (both ? (box.h - big - lead_) / 2 : (box.h - big) / 2) + measure_.ascent(big, true);
         centred(std::to_string(n), box.x + box.w / 2, baseline, big, true);
-        if (both) centred("sheet " + std::to_string(sheet), box.x + box.w / 2, baseline + lead_ * 1.05, size_, false);
+        std::string which = first == sheet ? "sheet " + std::to_string(sheet)
+                                           : "sheets " + std::to_string(first) + "\xE2\x80\x93" + std::to_string(sheet);
+        if (both) centred(which, box.x + box.w / 2, baseline + lead_ * 1.05, size_, false);
     }
 
     void sheet_list(double x, double y, double w) {

@@ -51,11 +51,13 @@ void fill_sheets(Series& s) {
             std::size_t l = s.level_index(r);
             return l >= sheet.first_level && l <= sheet.last_level;
         };
+        std::size_t rank = 0;  // of an own role among the sheet's cells' roles, for a slice
         for (const Role* r : g.roles) {
             if (!in_range(r)) continue;
             bool own = std::count(sheet.lanes.begin(), sheet.lanes.end(), s.lane_index(r)) > 0;
             if (own) {
-                sheet.roles.push_back(r);
+                if (rank >= sheet.from && rank < sheet.to) sheet.roles.push_back(r);
+                ++rank;
                 continue;
             }
             for (std::size_t k = 1; k < r->settings.size(); ++k)
@@ -67,19 +69,32 @@ void fill_sheets(Series& s) {
     }
 }
 
-/// Level ranges of one lane, each of at most `capacity` roles (a level bigger than that alone).
+/// Sheets for one lane at levels first..last; a single level of more than `capacity` roles is cut
+/// into even slices of at most that many.
+void push_range(Series& s, std::size_t lane, std::size_t first, std::size_t last, std::size_t capacity) {
+    std::size_t here = s.cells[lane][first];
+    if (first != last || here <= capacity || capacity == 0) {
+        s.sheets.push_back({0, {lane}, first, last, 0, static_cast<std::size_t>(-1), {}, {}});
+        return;
+    }
+    std::size_t slices = (here + capacity - 1) / capacity;
+    for (std::size_t k = 0; k < slices; ++k)
+        s.sheets.push_back({0, {lane}, first, last, here * k / slices, here * (k + 1) / slices, {}, {}});
+}
+
+/// Level ranges of one lane, each of at most `capacity` roles (a level bigger than that alone, in slices).
 void cut_lane(Series& s, std::size_t lane, std::size_t capacity) {
     std::size_t levels = s.graph->levels.size(), first = 0, held = 0;
     for (std::size_t l = 0; l < levels; ++l) {
         std::size_t here = s.cells[lane][l];
         if (l > first && held + here > capacity) {
-            s.sheets.push_back({0, {lane}, first, l - 1, {}, {}});
+            push_range(s, lane, first, l - 1, capacity);
             first = l;
             held = 0;
         }
         held += here;
     }
-    s.sheets.push_back({0, {lane}, first, levels - 1, {}, {}});
+    push_range(s, lane, first, levels - 1, capacity);
 }
 
 /// Progressions between lanes, most first.
@@ -141,7 +156,10 @@ bool Series::split(std::size_t index, std::size_t keep) {
         a.last_level = cut;
         b.first_level = cut + 1;
     } else {
-        return false;
+        std::size_t from = whole.from, to = std::min(whole.to, cells[whole.lanes.front()][whole.first_level]);
+        if (to <= from + 1) return false;
+        if (keep == 0 || keep >= to - from) keep = (to - from + 1) / 2;
+        a.to = b.from = from + keep;
     }
     sheets[index] = a;
     sheets.insert(sheets.begin() + static_cast<std::ptrdiff_t>(index) + 1, b);
@@ -156,6 +174,10 @@ std::string Series::describe(const SeriesSheet& sheet) const {
     if (sheet.first_level == 0 && sheet.last_level + 1 == levels.size()) return out;
     out += " \xC2\xB7 " + levels[sheet.first_level]->name;
     if (sheet.last_level != sheet.first_level) out += " to " + levels[sheet.last_level]->name;
+    std::size_t cell = cells[sheet.lanes.front()][sheet.first_level];
+    if (sheet.from > 0 || sheet.to < cell)
+        out += " (roles " + std::to_string(sheet.from + 1) + "\xE2\x80\x93" + std::to_string(std::min(sheet.to, cell)) +
+               " of " + std::to_string(cell) + ")";
     return out;
 }
 
@@ -169,7 +191,7 @@ Series plan_series(const PathwayGraph& graph, std::size_t capacity) {
     std::vector<std::size_t> group;
     std::size_t held = 0;
     auto flush = [&] {
-        if (!group.empty()) s.sheets.push_back({0, group, 0, last, {}, {}});
+        if (!group.empty()) s.sheets.push_back({0, group, 0, last, 0, static_cast<std::size_t>(-1), {}, {}});
         group.clear();
         held = 0;
     };
