@@ -98,6 +98,39 @@ TEST_CASE("A view is cut along settings, then levels, with every role on exactly
     CHECK(packed.sheets[0].lanes.size() == 2);
 }
 
+TEST_CASE("A cell too big for one sheet is cut into slices of its roles, each role on exactly one", "[series][view]") {
+    // 400 roles in two settings over 4 levels: 50 roles a cell, more than a sheet of 20 holds.
+    TempFile file("wide.yaml", wide_catalogue(400, 2));
+    const Catalogue& c = catalogue_at(file.path());
+    PathwayGraph g = select(c, View{});
+    Series s = plan_series(g, 20);
+    std::map<const Role*, int> drawn;
+    std::size_t slices = 0;
+    for (const auto& sheet : s.sheets) {
+        for (const Role* r : sheet.roles) ++drawn[r];
+        CHECK(sheet.roles.size() <= 20);
+        CHECK(sheet.first_level == sheet.last_level);
+        if (sheet.from > 0) ++slices;
+    }
+    CHECK(s.sheets.size() == 24);  // each cell of 50 in three slices of 16 or 17
+    CHECK(slices == 16);
+    CHECK_THAT(s.describe(s.sheets[1]), Contains("(roles 17\xE2\x80\x9333 of 50)"));
+    for (const Role* r : g.roles) CHECK(drawn[r] == 1);
+    CHECK(drawn.size() == g.roles.size());
+
+    // A slice cut again (it composed too small) keeps every role on one sheet; one role cannot be cut.
+    std::size_t before = s.sheets[0].roles.size();
+    REQUIRE(s.split(0, 10));
+    CHECK(s.sheets[0].roles.size() == 10);
+    CHECK(s.sheets[1].roles.size() == before - 10);
+    drawn.clear();
+    for (const auto& sheet : s.sheets)
+        for (const Role* r : sheet.roles) ++drawn[r];
+    for (const Role* r : g.roles) CHECK(drawn[r] == 1);
+    while (s.sheets[0].roles.size() > 1) REQUIRE(s.split(0));
+    CHECK_FALSE(s.split(0));
+}
+
 TEST_CASE("The overview's counts are the catalogue's", "[series][render]") {
     const Composed& k = composed();
     const PosterSeries& s = k.series;

@@ -103,6 +103,16 @@ struct LayoutChoice {
     std::size_t crossings = 0;
 };
 
+/// Where a drawing will go, known before its shapes are searched (#10): the areas a page offers
+/// it and the scale its text needs there. The search then skips the shapes that cannot come near
+/// that scale in any of them.
+struct ShapeTarget {
+    std::vector<Box> areas;
+    double min_scale = 0;
+    double max_scale = 2.5;
+    std::vector<LayoutChoice> quick;  // explore_quick's shapes for this graph, when already laid out
+};
+
 /// A pathway graph laid out in career-level bands by Graphviz's dot, in-process.
 class Layout {
 public:
@@ -112,6 +122,10 @@ public:
     /// Lays out a grid of shapes (direction, rows per level, dot's effort) and reports each one's
     /// size and crossings; `pick` then chooses for an area, and `make(graph, style, choice)` redoes it.
     static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style);
+    /// The same search for a known target: a rows plan whose quick shape (explore_quick's) prints
+    /// under 93% of the target's scale in every area, and a wider row gap that surely would, are
+    /// not laid out (the quick shape stays a candidate).
+    static std::vector<LayoutChoice> explore(const PathwayGraph& graph, const Style& style, const ShapeTarget& target);
     /// A quick look at the pathway shapes (#10): one layout per direction and rows plan (our
     /// order, the default room between rows, transfer markers where the full search most often
     /// puts them), enough to tell how large the drawing must be before the full search is paid for.

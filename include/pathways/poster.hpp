@@ -115,6 +115,7 @@ struct Poster {
     std::vector<PageRect> rects;
     std::vector<PageLine> lines;
     Box drawing_area;   // space left for the drawing after title, legend, panels and footer
+    std::vector<Box> placement_areas;  // the areas each legend placement tried left the drawing (#10)
     Point drawing_at;   // top-left of the scaled drawing
     double drawing_scale = 1;
     std::string font;

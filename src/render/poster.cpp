@@ -197,6 +197,7 @@ Placement choose_placement(Poster& p, Composition& k) {
         if (auto t = try_placement(p, k, right, base_texts, roomiest)) trials.push_back(std::move(*t));
     }
     if (trials.empty()) throw no_room(p, k.style, roomiest, k.min_side);
+    for (const auto& t : trials) p.placement_areas.push_back(t.area);
     keep_legible(trials, k);
     std::vector<ShapeScore> scores;
     for (const auto& t : trials) scores.push_back({t.shape.scale, t.shape.fill, t.shape.crossings});
