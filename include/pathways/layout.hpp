@@ -111,6 +111,7 @@ struct ShapeTarget {
     double min_scale = 0;
     double max_scale = 2.5;
     std::vector<LayoutChoice> quick;  // explore_quick's shapes for this graph, when already laid out
+    bool markers_at_destination = false;  // only shapes with transfer markers at their destinations' levels
 };
 
 /// A pathway graph laid out in career-level bands by Graphviz's dot, in-process.

@@ -123,7 +123,7 @@ void search_plan(const PathwayGraph& graph, const Style& style, bool ltr, int ro
     // With transfer markers beside their sources and, when there are any, at their destinations'
     // levels: each one more candidate, chosen only when it wins.
     for (bool at_destination : {false, true}) {
-        if (at_destination && !transfers) continue;
+        if (at_destination ? !transfers : transfers && target && target->markers_at_destination) continue;
         for (int trial = 0; trial < 7; ++trial) {
             if (trial > 4 && graph.roles.size() > 150) continue;  // time: dot is slow on large graphs
             Trial t = trial_of(trial);
