@@ -114,7 +114,7 @@ TEST_CASE("A cell too big for one sheet is cut into slices of its roles, each ro
     }
     CHECK(s.sheets.size() == 24);  // each cell of 50 in three slices of 16 or 17
     CHECK(slices == 16);
-    CHECK_THAT(s.describe(s.sheets[1]), Contains("(roles 17\xE2\x80\x9333 of 50)"));
+    CHECK_THAT(s.describe(s.sheets[1]), Contains("(roles 17\xE2\x80\x93" "33 of 50)"));
     for (const Role* r : g.roles) CHECK(drawn[r] == 1);
     CHECK(drawn.size() == g.roles.size());
 
