@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <cstdio>
 
 #include "pathways/dot_export.hpp"
@@ -248,6 +249,19 @@ void compose_sheets(PosterSeries& s, const Style& style) {
     }
 }
 
+/// The page composed from a quick look at the shapes (explore_quick's, and the framework's unless
+/// the pathway layout is asked for): a view that does not come within 10% of the floor this way
+/// goes straight to a series, without the full search.
+Poster quick_look(const PathwayGraph& graph, const Style& style, const PosterOptions& options) {
+    PosterOptions o = options;
+    o.shapes = Layout::explore_quick(graph, style);
+    if (options.layout != LayoutMode::Pathway) {
+        auto grid = Layout::explore(graph, style, LayoutMode::Framework);
+        o.shapes.insert(o.shapes.end(), grid.begin(), grid.end());
+    }
+    return compose_poster(graph, style, o);
+}
+
 std::string why_split(const PathwayGraph& g, const std::string& paper, const Poster* one) {
     std::string floor = points(text_floor(paper));
     if (one)
@@ -276,7 +290,11 @@ PosterSeries compose_series(const PathwayGraph& graph, const Style& style, const
     std::string paper = options.page.empty() ? style.page : options.page;
     std::size_t capacity = sheet_capacity(paper);
     bool may_split = mode == SeriesMode::Auto && graph.focus.kind == Focus::Kind::None && graph.roles.size() > 1;
-    if (!may_split || graph.roles.size() <= 2 * capacity) {
+    std::optional<Poster> quick;  // more roles than a sheet holds: a quick look first (#10)
+    if (may_split && graph.roles.size() > capacity && graph.roles.size() <= 2 * capacity) quick = quick_look(graph, style, options);
+    if (quick && quick->role_text_size < 0.9 * text_floor(quick->paper)) {
+        s.why = why_split(graph, paper, &*quick);
+    } else if (!may_split || graph.roles.size() <= 2 * capacity) {
         Poster one = compose_poster(graph, style, options);
         if (!may_split || legible(one)) {
             s.pages.push_back(std::move(one));
