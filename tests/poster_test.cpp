@@ -111,8 +111,9 @@ TEST_CASE("panels the legend has no room for go where the drawing leaves room, i
             ++shown;
         for (std::size_t i = shown; i < c.panels.size(); ++i)
             CHECK_FALSE(std::any_of(p.texts.begin(), p.texts.end(), [&](const PageText& t) { return t.text == c.panels[i].title; }));
-        // On A1 both posters have room for at least three (the management one below its drawing).
-        CHECK(shown >= 3);
+        // On A1 the NCL poster has room for at least three; the management one's go to its back
+        // page (reader_test checks that nothing is left off without a warning).
+        if (name == std::string("ncl-career-pathways")) CHECK(shown >= 3);
         // No page text runs into the drawing, and the drawing stays in its area.
         Box d{p.drawing_at.x, p.drawing_at.y, p.layout.width() * p.drawing_scale, p.layout.height() * p.drawing_scale};
         for (const auto& t : p.texts) {

@@ -78,6 +78,7 @@ std::vector<std::string> role_label(const PlacedRole& placed, const std::vector<
             label.push_back(l);
     else if (!placed.also_at.empty())
         label.push_back("(also at " + std::to_string(placed.also_at.size()) + " other levels)");
+    if (placed.role && !placed.role->pay_band.empty()) label.push_back(short_pay_band(placed.role->pay_band));
     if (!tags.empty()) {
         std::string t;
         for (const auto& x : tags) t += (t.empty() ? "" : " \xC2\xB7 ") + x;
@@ -510,16 +511,17 @@ private:
         if (grid_) columns = grid_->columns(conv);
         for (std::size_t li = 0; li < pg_.levels.size(); ++li) {
             if (grid_) {
-                out_.bands_.push_back({pg_.levels[li], columns[li], band_lines(*pg_.levels[li])});
+                out_.bands_.push_back({pg_.levels[li], columns[li], band_lines(*pg_.levels[li]), Box{}});
                 continue;
             }
             boxf b = GD_bb(band_of(li));
             Point tl = conv({b.LL.x, b.UR.y});
             out_.bands_.push_back({pg_.levels[li], Box{tl.x, tl.y, b.UR.x - b.LL.x, b.UR.y - b.LL.y},
-                                   band_lines(*pg_.levels[li])});
+                                   band_lines(*pg_.levels[li]), Box{}});
         }
         if (grid_) out_.lanes_ = grid_->read(conv);
         for (std::size_t i = 0; i < out_.links_.size(); ++i) read_curve(out_.links_[i], out_.chains_[i], conv);
+        out_.place_band_labels(bb.LL.x, bb.UR.y);
         out_.choice_.crossings = out_.count_crossings();
         out_.choice_.width = out_.width_;
         out_.choice_.height = out_.height_;

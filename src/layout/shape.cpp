@@ -69,11 +69,9 @@ std::vector<LayoutChoice> Layout::explore(const PathwayGraph& graph, const Style
             plans.push_back(std::move(plan));
             // dot's own order at four efforts, then our ordering pass (pathways/order.hpp) held
             // by dot with the default room between rows, and (up to 150 roles) twice and three
-            // times as much (links between rows braid less with room); with transfer markers beside their sources and,
-            // when there are any, at their destinations' levels: each one more candidate, chosen
-            // only when it wins.
-            for (bool at_destination : {false, true}) {
-                if (at_destination && graph.transfers.empty()) continue;
+            // times as much (links between rows braid less with room). Transfer markers stand at
+            // their destinations' levels (issue 17: a move up is never drawn sideways or down).
+            for (bool at_destination : {true}) {
                 for (int trial = 0; trial < 7; ++trial) {
                     if (trial > 4 && graph.roles.size() > 150) continue;  // time: dot is slow on large graphs
                     double effort = trial < 4 ? std::array{1.0, 4.0, 10.0, 30.0}[static_cast<std::size_t>(trial)] : 4.0;
