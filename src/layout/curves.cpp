@@ -7,10 +7,15 @@
 #include "graphviz.hpp"
 #include "pathways/crossings.hpp"
 #include "pathways/layout.hpp"
+#include "routes.hpp"
 
 namespace pathways {
 
 void Layout::join_chains() const {
+    if (!choice_.framework) {  // a pathway layout: our own routes between rows (routes.hpp)
+        route_between_ranks(graph_.get(), choice_.left_to_right);
+        return;
+    }
     // The end of `bz` nearer `at`, moved there with its neighbouring control point (same tangent).
     struct End {
         pointf* control;  // the control point next to the end
