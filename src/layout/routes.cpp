@@ -16,6 +16,7 @@ namespace {
 
 constexpr double kArrowLength = 11;  // Graphviz's arrow length (10) times our arrowsize (1.1)
 constexpr double kPortSpread = 0.6;  // share of a box side its ports spread over
+constexpr double kPortGap = 14;      // the least room between two ports, in points
 
 /// The drawing's axes: "along" runs from rank to rank (up the page, or to the right), "across"
 /// along a rank.
@@ -24,8 +25,9 @@ struct Axes {
     double along(pointf p) const { return ltr ? p.x : p.y; }
     double across(pointf p) const { return ltr ? p.y : p.x; }
     pointf at(double along_at, double across_at) const { return ltr ? pointf{along_at, across_at} : pointf{across_at, along_at}; }
-    double half_along(Agnode_t* n) const { return (ltr ? ND_width(n) : ND_height(n)) * 36; }
     double size_across(Agnode_t* n) const { return (ltr ? ND_height(n) : ND_width(n)) * 72; }
+    /// Half a box's size along the ranks; 0 for a waypoint, whose pieces meet at its centre.
+    double half_along(Agnode_t* n) const { return size_across(n) < 2 ? 0 : (ltr ? ND_width(n) : ND_height(n)) * 36; }
 };
 
 bool drawn(Agedge_t* e) {
@@ -52,8 +54,12 @@ std::map<std::pair<Agedge_t*, bool>, double> spread_ports(const std::vector<Step
     for (auto& [side, list] : sides) {
         std::sort(list.begin(), list.end());
         double centre = ax.across(ND_coord(side.first)), span = kPortSpread * ax.size_across(side.first);
+        // Ports at least kPortGap apart: more links than that share ports, neighbours merging
+        // into one arrowhead, rather than a comb of them.
+        std::size_t ports = std::min(list.size(), static_cast<std::size_t>(span / kPortGap) + 1);
         for (std::size_t k = 0; k < list.size(); ++k) {
-            double share = (static_cast<double>(k) + 0.5) / static_cast<double>(list.size()) - 0.5;
+            std::size_t at = k * ports / list.size();
+            double share = (static_cast<double>(at) + 0.5) / static_cast<double>(ports) - 0.5;
             port[{std::get<2>(list[k]), side.second}] = span < 2 ? centre : centre + span * share;
         }
     }
