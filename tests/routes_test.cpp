@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "pathways/crossings.hpp"
 #include "pathways/layout.hpp"
@@ -90,4 +92,31 @@ TEST_CASE("links between rows cross only where straight lines between the same p
             CHECK(straight > 0);
             CHECK(drawn == straight);
         }
+}
+
+TEST_CASE("a transfer marker's links meet at one point on each side, under one arrowhead", "[routes][crossings]") {
+    const Catalogue& c = shipped_catalogue("data/ncl-career-pathways.yaml");
+    Style s = shipped_style("nhs");
+    std::size_t merged = 0;
+    for (const auto& setting : c.settings)
+        for (bool ltr : {false, true}) {
+            Layout l = Layout::make(select(c, View{View::Kind::Settings, {setting.id}}), s, ltr, 3, 4, true, true);
+            for (const auto& t : l.transfers()) {
+                std::map<bool, std::set<std::pair<long, long>>> tips;  // side -> arrow tips (to 0.01 pt)
+                std::map<bool, std::size_t> links;
+                for (const PlacedLink* k : between_rows(l)) {
+                    if (k->head != t.node || k->arrow.empty()) continue;
+                    Point tip = k->arrow[0];
+                    bool after = ltr ? tip.x > t.box.x + t.box.w / 2 : tip.y > t.box.y + t.box.h / 2;
+                    tips[after].insert({std::lround(tip.x * 100), std::lround(tip.y * 100)});
+                    ++links[after];
+                }
+                for (const auto& [side, points] : tips) {
+                    INFO(setting.id << " " << t.node << " " << links[side] << " links");
+                    CHECK(points.size() == 1);
+                    if (links[side] > 1) ++merged;
+                }
+            }
+        }
+    CHECK(merged > 0);  // the NCL settings have markers reached by several links
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <set>
+#include <string>
 
 #include "graphviz.hpp"
 #include "pathways/crossings.hpp"
@@ -13,7 +15,9 @@ namespace pathways {
 
 void Layout::join_chains() const {
     if (!choice_.framework) {  // a pathway layout: our own routes between rows (routes.hpp)
-        route_between_ranks(graph_.get(), choice_.left_to_right);
+        std::set<std::string> markers;
+        for (const auto& t : transfers_) markers.insert(t.node);
+        route_between_ranks(graph_.get(), choice_.left_to_right, markers);
         return;
     }
     // The end of `bz` nearer `at`, moved there with its neighbouring control point (same tangent).

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <set>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -43,7 +45,8 @@ struct Step {
 
 /// Where each step leaves its lower box and enters its higher one, across the rank: the steps on
 /// one side of a box share that side in the order of their other ends (a point has one port).
-std::map<std::pair<Agedge_t*, bool>, double> spread_ports(const std::vector<Step>& steps, const Axes& ax) {
+std::map<std::pair<Agedge_t*, bool>, double> spread_ports(const std::vector<Step>& steps, const Axes& ax,
+                                                          const std::set<std::string>& one_port) {
     std::map<std::pair<Agnode_t*, bool>, std::vector<std::tuple<double, std::size_t, Agedge_t*>>> sides;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const Step& s = steps[i];
@@ -56,7 +59,9 @@ std::map<std::pair<Agedge_t*, bool>, double> spread_ports(const std::vector<Step
         double centre = ax.across(ND_coord(side.first)), span = kPortSpread * ax.size_across(side.first);
         // Ports at least kPortGap apart: more links than that share ports, neighbours merging
         // into one arrowhead, rather than a comb of them.
-        std::size_t ports = std::min(list.size(), static_cast<std::size_t>(span / kPortGap) + 1);
+        // A transfer marker's links all meet at one port: one arrowhead says "leads out of here".
+        bool merge = one_port.count(agnameof(side.first)) > 0;
+        std::size_t ports = merge ? 1 : std::min(list.size(), static_cast<std::size_t>(span / kPortGap) + 1);
         for (std::size_t k = 0; k < list.size(); ++k) {
             std::size_t at = k * ports / list.size();
             double share = (static_cast<double>(at) + 0.5) / static_cast<double>(ports) - 0.5;
@@ -130,7 +135,7 @@ void route_step(const Step& s, const Axes& ax, Ranks& rank, std::map<std::pair<A
 
 }  // namespace
 
-void route_between_ranks(Agraph_t* g, bool left_to_right) {
+void route_between_ranks(Agraph_t* g, bool left_to_right, const std::set<std::string>& one_port) {
     const Axes ax{left_to_right};
     Ranks rank;
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
@@ -145,7 +150,7 @@ void route_between_ranks(Agraph_t* g, bool left_to_right) {
             if (ND_rank(lo) > ND_rank(hi)) std::swap(lo, hi);
             if (ND_rank(hi) - ND_rank(lo) == 1) steps.push_back({e, lo, hi});
         }
-    auto port = spread_ports(steps, ax);
+    auto port = spread_ports(steps, ax, one_port);
     // Each gap's pieces span the same height; an arrowhead whose box leaves it too short a stub
     // takes the end of that gap, for every piece in it (so they still span the same height).
     std::map<std::pair<int, bool>, double> margin;  // (lower rank, at its higher end) -> length
