@@ -182,7 +182,8 @@ private:
     friend class LayoutBuilder;
 
     /// dot ends each segment of a waypoint chain a little short of the waypoint; moves those ends
-    /// onto the waypoint, so the segments drawn by Graphviz join into one line. Run after every
+    /// onto the waypoint, so the segments drawn by Graphviz join into one line (a pathway layout:
+    /// draws the links between rows itself instead, src/layout/routes.hpp). Run after every
     /// dot layout of this graph.
     void join_chains() const;
     // band_labels.cpp (issue 17): each band's label slid clear of links, kept across re-layouts.

@@ -540,7 +540,10 @@ private:
             // The arrowhead: Graphviz leaves a gap between the curve's end and the tip.
             bool has_tip = reversed ? bz.sflag : bz.eflag;
             if (has_tip && !part.empty()) {
-                Point tip = conv(reversed ? bz.sp : bz.ep), base = reversed ? part.front() : part.back();
+                Point tip = conv(reversed ? bz.sp : bz.ep), from = reversed ? part.front() : part.back();
+                // Graphviz draws it 11 points long (10 times arrowsize) whatever the gap to the curve.
+                double along = std::hypot(tip.x - from.x, tip.y - from.y), k = along > 1e-9 ? 11 / along : 0;
+                Point base{tip.x - (tip.x - from.x) * k, tip.y - (tip.y - from.y) * k};
                 double nx = -(tip.y - base.y) * 0.35, ny = (tip.x - base.x) * 0.35;
                 pl.arrow = {tip, {base.x + nx, base.y + ny}, {base.x - nx, base.y - ny}};
             }
