@@ -13,6 +13,7 @@
 #include "order_dot.hpp"
 #include "pathways/look.hpp"
 #include "rows.hpp"
+#include "spacing.hpp"
 
 namespace pathways {
 
@@ -132,6 +133,7 @@ private:
     std::set<std::string> outside_;            // transfer markers outside every band
     std::size_t waypoints_ = 0;
     std::unique_ptr<LaneGrid> grid_;  // the framework layout's lanes (none for a pathway layout)
+    const Spacing spacing_ = spacing_for(pg_, out_.choice_.left_to_right);  // room around and between boxes
 
     bool ltr() const { return out_.choice_.left_to_right; }
 
@@ -155,7 +157,7 @@ private:
         set_attr(g_, "bgcolor", "transparent");
         set_attr(g_, "fontname", style_.font);
         set_attr(g_, "nodesep", ltr() ? "0.12" : "0.14");
-        set_attr(g_, "ranksep", fmt((ltr() ? 0.5 : 0.4) * out_.choice_.row_gap));
+        set_attr(g_, "ranksep", fmt((ltr() ? 0.5 : 0.4) * out_.choice_.row_gap * spacing_.row_gap));
         set_attr(g_, "splines", "spline");
         set_attr(g_, "outputorder", "edgesfirst");
         set_attr(g_, "remincross", "true");
@@ -182,7 +184,7 @@ private:
             set_attr(band, "fontcolor", style_.band_label.hex());
             set_attr(band, "labeljust", "l");
             set_attr(band, "labelloc", ltr() ? "t" : "b");  // "b" is the top when ranks run upwards
-            set_attr(band, "margin", "12");
+            set_attr(band, "margin", spacing_.band_margin);
         }
     }
 
@@ -232,8 +234,8 @@ private:
         set_attr(n, "fontcolor", placed.text.hex());
         set_attr(n, "color", style_.role_border.hex());
         set_attr(n, "penwidth", "1.2");
-        set_attr(n, "margin", "0.10,0.06");
-        set_attr(n, "width", ltr() ? "2.1" : "1.75");
+        set_attr(n, "margin", spacing_.role_margin);
+        set_attr(n, "width", spacing_.role_width);
         set_attr(n, "height", "0.55");
         const auto& fills = placed.fills;
         if (fills.size() > 1) {

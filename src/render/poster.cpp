@@ -82,7 +82,7 @@ Poster blank_page(const PathwayGraph& graph, const Style& style, const PosterOpt
     p.font = style.font;
     p.background = style.page_background;
     p.title = options.title.empty() ? c.title : options.title;
-    // A story is drawn on part of the map (story_map): the catalogue's subtitle would describe the whole.
+    // A story poster says what it is; the map is the whole catalogue's.
     p.subtitle = graph.focus.kind == Focus::Kind::Story ? "A career story, step by step, on the map of " + c.title : c.subtitle;
     p.catalogue = &c;
     p.settings = graph.settings;
