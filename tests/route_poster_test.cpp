@@ -357,6 +357,11 @@ TEST_CASE("A story poster draws the whole map: every role, the story's stressed 
             CHECK(b.centre.y >= box->y - b.radius);
             CHECK(b.centre.y <= box->y + box->h + b.radius);
         }
+        // Jobs the catalogue lacks, at one level: their markers in the story's order, left to right.
+        const auto& markers = p.layout.markers();
+        for (std::size_t i = 1; i < markers.size(); ++i)
+            if (g.focus.stops[markers[i - 1].step].level == g.focus.stops[markers[i].step].level)
+                CHECK(markers[i - 1].box.x < markers[i].box.x);
     }
 }
 

@@ -416,9 +416,11 @@ private:
     }
 
     /// A story's steps that are jobs the catalogue does not have: a small invisible node each, in
-    /// the first row of its level's band, so dot keeps room there for the step's numbered badge.
+    /// the first row of its level's band, so dot keeps room there for the step's numbered badge;
+    /// two in one row keep the story's order, left to right.
     void add_story_markers() {
         const auto& stops = pg_.focus.stops;
+        std::map<std::size_t, Agnode_t*> last_in_row;
         for (std::size_t i = 0; i < stops.size(); ++i) {
             if (stops[i].role || !stops[i].level) continue;
             auto at = std::find(pg_.levels.begin(), pg_.levels.end(), stops[i].level);
@@ -436,6 +438,11 @@ private:
             set_attr(n, "height", side);
             set_attr(n, "label", "");
             node_[name] = n;
+            if (Agnode_t*& before = last_in_row[first_row]) {
+                Agedge_t* e = agedge(g_, before, n, nullptr, 1);
+                set_attr(e, "style", "invis");
+            }
+            last_in_row[first_row] = n;
             out_.markers_.push_back({i, name, {}});
         }
     }

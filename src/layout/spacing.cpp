@@ -5,7 +5,7 @@ namespace pathways {
 
 Spacing spacing_for(const PathwayGraph& graph, bool left_to_right) {
     if (graph.focus.kind == Focus::Kind::Story)
-        return {0.5, "0.08,0.03", left_to_right ? "1.7" : "1.4", "6"};
+        return {0.3, "0.07,0.06", left_to_right ? "1.6" : "1.35", "5"};
     return {1, "0.10,0.06", left_to_right ? "2.1" : "1.75", "12"};
 }
 
