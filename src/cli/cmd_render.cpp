@@ -92,7 +92,7 @@ public:
                                       "ids, names or aliases, any case) with a 'Your route' panel")
                           ->expected(2);
         route->type_name("FROM TO");
-        auto* story = sub->add_option("--story", story_, "Draw one of the catalogue's career stories on the map of its jobs' settings (its id)");
+        auto* story = sub->add_option("--story", story_, "Draw one of the catalogue's career stories (its id) on the whole map, the rest faded, with numbered steps and a trail");
         route->excludes(story);
         auto* view = sub->add_option("--view", view_,
                                      "Only part of the catalogue, written as a manifest view: all, '{settings: [ID...]}', "

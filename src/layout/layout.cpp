@@ -13,6 +13,7 @@
 #include "order_dot.hpp"
 #include "pathways/look.hpp"
 #include "rows.hpp"
+#include "spacing.hpp"
 
 namespace pathways {
 
@@ -133,6 +134,7 @@ private:
     std::set<std::string> outside_;            // transfer markers outside every band
     std::size_t waypoints_ = 0;
     std::unique_ptr<LaneGrid> grid_;  // the framework layout's lanes (none for a pathway layout)
+    const Spacing spacing_ = spacing_for(pg_, out_.choice_.left_to_right);  // room around and between boxes
 
     bool ltr() const { return out_.choice_.left_to_right; }
 
@@ -156,7 +158,7 @@ private:
         set_attr(g_, "bgcolor", "transparent");
         set_attr(g_, "fontname", style_.font);
         set_attr(g_, "nodesep", ltr() ? "0.12" : "0.14");
-        set_attr(g_, "ranksep", fmt((ltr() ? 0.5 : 0.4) * out_.choice_.row_gap));
+        set_attr(g_, "ranksep", fmt((ltr() ? 0.5 : 0.4) * out_.choice_.row_gap * spacing_.row_gap));
         set_attr(g_, "splines", "spline");
         set_attr(g_, "outputorder", "edgesfirst");
         set_attr(g_, "remincross", "true");
@@ -183,7 +185,7 @@ private:
             set_attr(band, "fontcolor", style_.band_label.hex());
             set_attr(band, "labeljust", "l");
             set_attr(band, "labelloc", ltr() ? "t" : "b");  // "b" is the top when ranks run upwards
-            set_attr(band, "margin", "12");
+            set_attr(band, "margin", spacing_.band_margin);
         }
     }
 
@@ -233,8 +235,8 @@ private:
         set_attr(n, "fontcolor", placed.text.hex());
         set_attr(n, "color", style_.role_border.hex());
         set_attr(n, "penwidth", "1.2");
-        set_attr(n, "margin", "0.10,0.06");
-        set_attr(n, "width", ltr() ? "2.1" : "1.75");
+        set_attr(n, "margin", spacing_.role_margin);
+        set_attr(n, "width", spacing_.role_width);
         set_attr(n, "height", "0.55");
         const auto& fills = placed.fills;
         if (fills.size() > 1) {
@@ -415,9 +417,11 @@ private:
     }
 
     /// A story's steps that are jobs the catalogue does not have: a small invisible node each, in
-    /// the first row of its level's band, so dot keeps room there for the step's numbered badge.
+    /// the first row of its level's band, so dot keeps room there for the step's numbered badge;
+    /// two in one row keep the story's order, left to right.
     void add_story_markers() {
         const auto& stops = pg_.focus.stops;
+        std::map<std::size_t, Agnode_t*> last_in_row;
         for (std::size_t i = 0; i < stops.size(); ++i) {
             if (stops[i].role || !stops[i].level) continue;
             auto at = std::find(pg_.levels.begin(), pg_.levels.end(), stops[i].level);
@@ -435,6 +439,11 @@ private:
             set_attr(n, "height", side);
             set_attr(n, "label", "");
             node_[name] = n;
+            if (Agnode_t*& before = last_in_row[first_row]) {
+                Agedge_t* e = agedge(g_, before, n, nullptr, 1);
+                set_attr(e, "style", "invis");
+            }
+            last_in_row[first_row] = n;
             out_.markers_.push_back({i, name, {}});
         }
     }
