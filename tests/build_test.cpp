@@ -68,7 +68,7 @@ public:
              "style: style.yaml\n"
              "output: out\n"
              "posters:\n"
-             "  - {name: a-all, catalogue: a, page: A4, formats: [pdf, png], dpi: 20}\n"
+             "  - {name: a-all, catalogue: a, page: A4, formats: [pdf, png], dpi: 20, back: off}\n"
              "  - name: a-community\n"
              "    catalogue: a\n"
              "    title: \"" + community_title + "\"\n"
@@ -76,7 +76,7 @@ public:
              "    page: A4\n"
              "    orientation: portrait\n"
              "    formats: [pdf, svg, embed-svg]\n"
-             "  - {name: b-all, catalogue: b, page: A4, formats: [png], dpi: 20}\n" +
+             "  - {name: b-all, catalogue: b, page: A4, formats: [png], dpi: 20, back: off}\n" +
                  extra);
     }
 
@@ -186,7 +186,7 @@ TEST_CASE("A build writes every poster's formats, a thumbnail, the state and the
     std::set<std::string> names;
     for (const auto& [name, _] : files) names.insert(name);
     CHECK(names == std::set<std::string>{".pathways-state.json", "index.html", "a-all.pdf", "a-all.png",
-                                         "a-all.thumb.png", "a-community.pdf", "a-community.svg",
+                                         "a-all.thumb.png", "a-community.pdf", "a-community.svg", "a-community-back.svg",
                                          "a-community.embed.svg", "a-community.thumb.png", "b-all.png",
                                          "b-all.thumb.png"});
     CHECK(files["a-all.pdf"].rfind("%PDF-", 0) == 0);
@@ -244,7 +244,7 @@ TEST_CASE("The index page shows every poster with its thumbnail, links, catalogu
         CHECK(contains(html, std::string("<img src=\"") + name + ".thumb.png\""));
         CHECK(contains(html, std::string("id=\"poster-") + name + "\""));
     }
-    for (const char* file : {"a-all.pdf", "a-all.png", "a-community.pdf", "a-community.svg", "a-community.embed.svg",
+    for (const char* file : {"a-all.pdf", "a-all.png", "a-community.pdf", "a-community.svg", "a-community-back.svg", "a-community.embed.svg",
                              "b-all.png"})
         CHECK(contains(html, std::string("href=\"") + file + "\""));
     CHECK_FALSE(contains(html, "href=\"b-all.pdf\""));  // b-all is PNG only
@@ -405,12 +405,12 @@ TEST_CASE("Files of posters taken out of the manifest are removed, unless someon
     BuildReport r = set.build();
     REQUIRE(r.ok());
     CHECK(std::set<std::string>(r.removed.begin(), r.removed.end()) ==
-          std::set<std::string>{"b-all.png", "b-all.thumb.png", "a-community.svg"});
+          std::set<std::string>{"b-all.png", "b-all.thumb.png", "a-community.svg", "a-community-back.svg"});
     CHECK_FALSE(fs::exists(set.out("b-all.png")));
     CHECK_FALSE(fs::exists(set.out("a-community.svg")));
     CHECK(fs::exists(set.out("a-community.embed.svg")));
     CHECK(fs::exists(set.out("notes.txt")));
-    CHECK(contains(set.log(), "removed 3 files"));
+    CHECK(contains(set.log(), "removed 4 files"));
     CHECK_FALSE(contains(slurp(set.out(kStateFile)), "b-all"));
     CHECK_FALSE(contains(slurp(set.out(kIndexFile)), "b-all"));
 
@@ -434,7 +434,7 @@ TEST_CASE("pathways build: -j 1 and -j 2 give identical bytes, and a second run 
     INFO(r2.out);
     REQUIRE(r2.status == 0);
     auto a = one.files(), b = two.files();
-    CHECK(a.size() == 11);
+    CHECK(a.size() == 12);  // with a-community-back.svg
     REQUIRE(a.size() == b.size());
     for (const auto& [name, bytes] : a) {
         INFO(name);

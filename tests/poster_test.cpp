@@ -14,6 +14,7 @@
 #include "pathways/poster.hpp"
 #include "pathways/style.hpp"
 #include "pathways/view.hpp"
+#include "render/text.hpp"
 #include "test_support.hpp"
 
 using namespace pathways;
@@ -75,9 +76,11 @@ TEST_CASE("the NCL poster reads well on A1: fill, text size, no link through a b
     CHECK(p.layout.links_through_boxes().empty());
     // Plain dot with clusters gives about 200 crossings on this graph.
     CHECK(p.layout.count_crossings() < 120);
-    // Labels fit their boxes: every line of every label is narrower than its box.
+    // Labels fit their boxes: every line of every label, measured with Pango as the page draws
+    // it, is narrower than its box (whichever way the drawing reads: boxes are narrower bottom to top).
+    TextMeasure measure(s.font);
     for (const auto& r : p.layout.roles())
-        for (const auto& line : r.lines) CHECK(line.size() * s.role_size * 0.55 < r.box.w + 1);
+        for (const auto& line : r.lines) CHECK(measure.width(line, s.role_size, false) < r.box.w);
 }
 
 TEST_CASE("the NCL per-setting diagrams read well on A3 portrait: fill, text size, no link through a box", "[poster]") {
@@ -111,8 +114,9 @@ TEST_CASE("panels the legend has no room for go where the drawing leaves room, i
             ++shown;
         for (std::size_t i = shown; i < c.panels.size(); ++i)
             CHECK_FALSE(std::any_of(p.texts.begin(), p.texts.end(), [&](const PageText& t) { return t.text == c.panels[i].title; }));
-        // On A1 both posters have room for at least three (the management one below its drawing).
-        CHECK(shown >= 3);
+        // On A1 the NCL poster has room for at least three; the management one's go to its back
+        // page (reader_test checks that nothing is left off without a warning).
+        if (name == std::string("ncl-career-pathways")) CHECK(shown >= 3);
         // No page text runs into the drawing, and the drawing stays in its area.
         Box d{p.drawing_at.x, p.drawing_at.y, p.layout.width() * p.drawing_scale, p.layout.height() * p.drawing_scale};
         for (const auto& t : p.texts) {

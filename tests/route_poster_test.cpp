@@ -14,6 +14,7 @@
 #include "pathways/focus.hpp"
 #include "pathways/manifest.hpp"
 #include "pathways/poster.hpp"
+#include "pathways/readability.hpp"
 #include "pathways/route.hpp"
 #include "test_support.hpp"
 
@@ -307,64 +308,75 @@ TEST_CASE("render --route and --story: names resolve, mistakes exit 1 with a sug
     CHECK(both.status == 2);
 }
 
-TEST_CASE("A story poster draws the staff groups of its story, every step's band, and says so", "[story-poster]") {
+TEST_CASE("A story poster draws the whole map: every role, the story's stressed with badges in order, the rest faded",
+          "[story-poster]") {
     const Catalogue& c = shipped_catalogue("data/nhs-management-careers.yaml");
+    const Style& style = shipped_style("nhs");
+    REQUIRE(c.stories.size() == 5);
     for (const auto& story : c.stories) {
         INFO(story.id);
         PathwayGraph g = select(c, View{View::Kind::Story, {story.id}});
-        // Exactly the roles in a staff group of one of the story's jobs.
-        std::set<std::string> groups;
-        for (const auto& step : story.steps)
-            if (!step.role.empty())
-                for (const auto& s : c.role(step.role)->settings) groups.insert(s);
-        std::vector<const Role*> want;
-        for (const auto& r : c.roles)
-            if (std::any_of(r.settings.begin(), r.settings.end(), [&](const std::string& s) { return groups.count(s); }))
-                want.push_back(&r);
-        CHECK(g.roles == want);
-        CHECK(g.roles.size() < c.roles.size());
-        REQUIRE(g.focus.map_settings.size() == groups.size());
-        // Every step's level is a band of the drawing.
-        for (const auto& stop : g.focus.stops) CHECK(std::count(g.levels.begin(), g.levels.end(), stop.level) == 1);
-        // The panel says which part of the map it is.
-        Poster p = compose_poster(g, shipped_style("nhs"), a3_portrait());
-        std::string words = page_words(p);
-        CHECK(words.find("The map shows the staff group") != std::string::npos);
-        CHECK(words.find(g.focus.map_settings.front()->name) != std::string::npos);
+        REQUIRE(g.roles.size() == c.roles.size());
+        CHECK(g.levels.size() == c.levels.size());
+        Poster p = compose_poster(g, style, a3_portrait());
+        std::string svg = render_svg(p, style, {false, "w", 0});
+        SvgEmphasis e = read_svg(svg, "w");
+        std::set<std::string> in_story;
+        for (const auto& stop : g.focus.stops)
+            if (stop.role) in_story.insert(stop.role->id);
+        // Every role of the catalogue is on the page: the story's stressed, every other one faded.
+        for (const auto& r : c.roles) {
+            INFO(r.id);
+            CHECK(svg.find("<g id=\"w-role-" + r.id) != std::string::npos);
+            CHECK(e.emphasised_roles.count(r.id) == in_story.count(r.id));
+            CHECK(e.faded_roles.count(r.id) == 1 - in_story.count(r.id));
+        }
+        CHECK(e.normal_roles.empty());
+        // Badge n sits on the corner of step n's role box (or on its marker in its level's band),
+        // and the trail runs through the badges in that order.
+        REQUIRE(p.marks.badges.size() == g.focus.stops.size());
+        REQUIRE(p.marks.trail.size() == p.marks.badges.size());
+        for (std::size_t i = 0; i < g.focus.stops.size(); ++i) {
+            const StoryStop& stop = g.focus.stops[i];
+            const Badge& b = p.marks.badges[i];
+            INFO("step " << i + 1 << ": " << stop.text);
+            CHECK(b.number == std::to_string(i + 1));
+            CHECK(p.marks.trail[i].x == b.centre.x);
+            CHECK(p.marks.trail[i].y == b.centre.y);
+            const Box* box = nullptr;
+            if (stop.role) {
+                for (const auto& r : p.layout.roles())
+                    if (r.role == stop.role && r.level == stop.level) box = &r.box;
+            } else {
+                for (const auto& m : p.layout.markers())
+                    if (m.step == i) box = &m.box;
+            }
+            REQUIRE(box);
+            CHECK(b.centre.x >= box->x - b.radius);
+            CHECK(b.centre.x <= box->x + box->w + b.radius);
+            CHECK(b.centre.y >= box->y - b.radius);
+            CHECK(b.centre.y <= box->y + box->h + b.radius);
+        }
+        // Jobs the catalogue lacks, at one level: their markers in the story's order, left to right.
+        const auto& markers = p.layout.markers();
+        for (std::size_t i = 1; i < markers.size(); ++i)
+            if (g.focus.stops[markers[i - 1].step].level == g.focus.stops[markers[i].step].level)
+                CHECK(markers[i - 1].box.x < markers[i].box.x);
     }
 }
 
-TEST_CASE("A story whose free-text step has no band among its groups is drawn on the whole map", "[story-poster]") {
-    TempDir dir;
-    std::string path = dir.file("story.yaml");
-    write_file(path,
-               "title: T\npublisher: P\nsource: S\nversion: \"1\"\nsetting_dimension: Care setting\n"
-               "levels:\n  - {id: low, name: Low, description: d}\n  - {id: high, name: High, description: d}\n"
-               "settings:\n  - {id: a, name: A, description: d}\n  - {id: b, name: B, description: d}\nroles:\n"
-               "  - {id: helper, name: Helper, level: low, settings: [a], summary: s, progresses_to: [lead]}\n"
-               "  - {id: lead, name: Lead, level: low, settings: [a], summary: s}\n"
-               "  - {id: chief, name: Chief, level: high, settings: [b], summary: s}\n"
-               "stories:\n"
-               "  - id: one\n    name: One\n    title: t\n    source: s\n    steps: [helper, lead]\n"
-               "  - id: two\n    name: Two\n    title: t\n    source: s\n"
-               "    steps: [helper, {text: A senior job, level: high}]\n");
-    const Catalogue& c = catalogue_at(path);
-    PathwayGraph one = select(c, View{View::Kind::Story, {"one"}});
-    CHECK(one.roles.size() == 2);  // setting a only
-    REQUIRE(one.focus.map_settings.size() == 1);
-    CHECK(one.focus.map_settings[0]->id == "a");
-    PathwayGraph two = select(c, View{View::Kind::Story, {"two"}});
-    CHECK(two.roles.size() == 3);  // level high holds no role of setting a: the whole map
-    CHECK(two.focus.map_settings.empty());
-}
-
-TEST_CASE("Every story poster of the booklet reads on A3 portrait: no text under the 9 pt floor", "[story-poster]") {
+TEST_CASE("Every story poster of the booklet reads on A3 portrait: the whole map, no text under A3's floor", "[story-poster]") {
     const Catalogue& c = shipped_catalogue("data/nhs-management-careers.yaml");
+    const double floor = text_floor("A3");
+    CHECK(floor == Approx(9.0));
     for (const auto& story : c.stories) {
-        Poster p = compose_poster(select(c, View{View::Kind::Story, {story.id}}), shipped_style("nhs"), a3_portrait());
+        PathwayGraph g = select(c, View{View::Kind::Story, {story.id}});
+        REQUIRE(g.roles.size() == c.roles.size());  // all 71 roles, not a part of the map
+        Poster p = compose_poster(g, shipped_style("nhs"), a3_portrait());
         INFO(story.id << ": smallest text " << p.smallest_text() << " pt, role names " << p.role_text_size << " pt");
-        CHECK(p.role_text_size >= 9.0);
-        CHECK(p.smallest_text() >= 9.0);
+        CHECK(p.role_text_size >= floor);
+        CHECK(p.smallest_text() >= floor);
+        CHECK(p.layout.roles().size() >= c.roles.size());
     }
 }
 

@@ -28,7 +28,6 @@ struct Focus {
     RouteResult routes;            // Route: every shortest route (fewest steps first)
     const Story* story = nullptr;  // Story
     std::vector<StoryStop> stops;  // Story: its steps, in order
-    std::vector<const Setting*> map_settings;  // Story: the settings the map is cut to (empty: the whole map)
     std::vector<const Role*> roles;                          // emphasised, in catalogue order
     std::vector<std::pair<const Role*, const Role*>> links;  // emphasised progressions, catalogue order
 
@@ -40,15 +39,5 @@ struct Focus {
     /// one role's boxes — is never on a route).
     Emphasis of(const Role* from, const Role* to) const;
 };
-
-/// The part of the map a story poster draws: every role in a setting (a staff group) that one of
-/// the story's roles is in, at every level, so the trail and its context read on an A3 page. When
-/// that would leave out the band of a free-text step, or the story has no role step, or the
-/// groups cover every role anyway: the whole map (and `settings` is empty).
-struct StoryMap {
-    std::vector<const Setting*> settings;  // the story's settings, catalogue order; empty: the whole map
-    std::vector<const Role*> roles;        // the roles drawn, catalogue order
-};
-StoryMap story_map(const Catalogue& catalogue, const Story& story);
 
 }  // namespace pathways

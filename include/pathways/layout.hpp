@@ -39,6 +39,7 @@ struct PlacedBand {
     const Level* level = nullptr;
     Box box;
     std::vector<std::string> lines;  // its label: the level's name (wrapped in a framework's column)
+    Box label;  // its name's box, clear of every link where the band's edge has room (issue 17)
 };
 
 /// One lane (row) of the career-framework grid: its lane, the row it spans across the drawing,
@@ -95,7 +96,7 @@ struct LayoutChoice {
     std::size_t lanes = 0;       // framework: lanes drawn
     double effort = 4;           // dot's mclimit
     bool own_order = false;      // rows ordered by our own pass (pathways/order.hpp), dot keeps it
-    bool markers_at_destination = false;  // transfer markers at their destination's level, not the source's row
+    bool markers_at_destination = true;  // transfer markers at their destination's level, not the source's row
     double row_gap = 1;          // room between rows (dot's ranksep), times the default
     double width = 0, height = 0;  // the drawing's size
     double scale = 1;            // how much the drawing is scaled to fit the area
@@ -111,7 +112,6 @@ struct ShapeTarget {
     double min_scale = 0;
     double max_scale = 2.5;
     std::vector<LayoutChoice> quick;  // explore_quick's shapes for this graph, when already laid out
-    bool markers_at_destination = false;  // only shapes with transfer markers at their destinations' levels
 };
 
 /// A pathway graph laid out in career-level bands by Graphviz's dot, in-process.
@@ -144,7 +144,7 @@ public:
 
     /// Lays out with one fixed choice (for tests and comparison).
     static Layout make(const PathwayGraph& graph, const Style& style, bool left_to_right, int rows_per_level,
-                       double effort = 4, bool own_order = false, bool markers_at_destination = false,
+                       double effort = 4, bool own_order = false, bool markers_at_destination = true,
                        double row_gap = 1);
 
     /// With our own order: whether dot kept it (the nodes inside the bands of every rank in the
@@ -187,6 +187,8 @@ public:
     std::size_t count_crossings() const;
     /// Links whose curve passes through a role box that is not one of its ends.
     std::vector<std::string> links_through_boxes() const;
+    /// Links whose curve passes over a band's label (issue 17: none, where the band has room).
+    std::vector<std::string> links_over_band_labels() const;
 
     Layout() = default;
     Layout(Layout&&) = default;
@@ -198,9 +200,15 @@ private:
     friend class LayoutBuilder;
 
     /// dot ends each segment of a waypoint chain a little short of the waypoint; moves those ends
-    /// onto the waypoint, so the segments drawn by Graphviz join into one line. Run after every
+    /// onto the waypoint, so the segments drawn by Graphviz join into one line (a pathway layout:
+    /// draws the links between rows itself instead, src/layout/routes.hpp). Run after every
     /// dot layout of this graph.
     void join_chains() const;
+    // band_labels.cpp (issue 17): each band's label slid clear of links, kept across re-layouts.
+    bool label_blocked(const Box& label) const;
+    void place_band_labels(double llx, double ury);
+    void apply_band_labels() const;
+    std::vector<std::pair<std::string, Point>> band_labels_;  // cluster name, label centre (Graphviz units)
 
     std::shared_ptr<Agraph_s> graph_;  // closed (and its layout freed) with the last owner
     double width_ = 0, height_ = 0, pad_ = 0;
@@ -259,5 +267,9 @@ struct FittedName {
 /// spaces, over-long words hyphenated, and cut with "…" when it still does not fit, so no name
 /// stretches its box across the page. The full name stays in the SVG's title and the explorer.
 FittedName fit_name(const std::string& name, std::size_t width = kNameLineWidth, std::size_t max_lines = kNameMaxLines);
+/// Issue 17: a role's pay band as its box shows it, the catalogue's words cut to the bands they
+/// name: "Agenda for Change band 6 (project manager)" -> "AfC band 6"; "… usually from band 6 or 7
+/// (some band 5), up to band 9 …" -> "AfC bands 5–9"; other words up to their first bracket or comma.
+std::string short_pay_band(const std::string& pay_band);
 
 }  // namespace pathways

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "pathways/back_page.hpp"
 #include "pathways/catalogue.hpp"
 #include "pathways/diagnostics.hpp"
 #include "pathways/poster.hpp"
@@ -45,6 +46,11 @@ struct PosterSpec {
     std::string tile;                      // `tile:` A4 or A3: also <name>.tiles.pdf; empty: no tiles
     Location where;                        // the poster's entry
     Location catalogue_at;                 // where its catalogue was named (or the entry)
+    // Issue 17.
+    std::string subtitle;                  // empty: the default (see poster_subtitle)
+    BackPage back = BackPage::Auto;        // its back page: the PDF's second page, <name>-back.svg/.png
+    bool back_pages = false;               // `back` resolved against its catalogue (make_build_plan)
+    double column_px = 0;                  // embed-svg: the column it is read in (0: kEmbedColumnPx)
 
     /// The file names this poster writes (in its output folder): each format's, the tiles (if
     /// asked for), then the thumbnail.
@@ -116,6 +122,13 @@ std::string view_title(const View& view, const Catalogue& catalogue);
 
 /// The poster's title: its own, else view_title.
 std::string poster_title(const PosterSpec& poster, const Catalogue& catalogue);
+
+/// The subtitle a poster of `view` gets when it is given none: the catalogue's for the whole of it,
+/// else one saying what the view shows ("Roles found in Secondary Care and where each can lead").
+std::string view_subtitle(const View& view, const Catalogue& catalogue);
+
+/// The poster's subtitle: its own, else view_subtitle.
+std::string poster_subtitle(const PosterSpec& poster, const Catalogue& catalogue);
 
 /// What the view shows, in words: "All roles", "Primary care", "Roles reachable from Nurse", ...
 std::string describe_view(const View& view, const Catalogue& catalogue);

@@ -41,6 +41,7 @@ struct PosterOptions {
     std::vector<LayoutChoice> shapes;
     double reserve_bottom = 0;
     std::string url;               // "find out more" as a QR code; empty: the catalogue's (if any)
+    std::string subtitle;          // empty: the catalogue's (or, for a filtered view, one naming it)
 };
 
 /// A line of text placed on the page (baseline position, in points).
@@ -105,6 +106,15 @@ struct EntryTag {
     const Role* role = nullptr;
 };
 
+/// The front's grid references: the drawing cut into lettered columns (A, B, …) and numbered rows
+/// (1, 2, …), labelled along its top and left edges, so the back's index can say where a role is.
+struct PageGrid {
+    Box box;  // the scaled drawing on the page (points)
+    int columns = 0, rows = 0;
+    /// "C4": the cell holding `at` (page points); empty when there is no grid.
+    std::string ref(Point at) const;
+};
+
 /// A whole poster page: text, legend, panels and the placed drawing; drawn by the PDF/PNG and SVG writers.
 struct Poster {
     double width = 0, height = 0;  // points
@@ -137,6 +147,12 @@ struct Poster {
     // What the drawing shows, for writers that describe it in words (SVG title, desc, compact legend).
     std::vector<const Setting*> settings;  // the settings used by a role of the view, catalogue order
     std::string setting_dimension;         // what a setting is, e.g. "Care setting"
+
+    // Issue 17: what the front had no room for, and where the back page's index finds roles.
+    std::vector<const Panel*> panels_left_off;  // the catalogue's panels not on this page, in order
+    bool legend_incomplete = false;             // some legend entries did not fit on this page
+    PageGrid grid_refs;                         // the front's grid references (none on a back page)
+    std::vector<std::string> left_off;          // back page: what fits on neither side ("glossary term 'X'")
 };
 
 /// A page that cannot hold a poster (margins, title, legend and footer leave no room to draw).
@@ -186,6 +202,8 @@ struct OutputSettings {
     std::string id_prefix;  // SVG: prefixed to every id, so two posters' SVGs can share a page
     double svg_width = 0;   // embed-svg: a fixed width in px; 0 leaves it to the page
     PrintOptions print;     // PDF (issue 13): bleed and crop marks, or tiles; the slug line names id_prefix
+    const Poster* back = nullptr;  // the back page: the PDF's second page (see back_page.hpp)
+    const Poster* embed = nullptr; // embed-svg: the poster as laid out for its column (embed_poster); null: this one
 };
 
 /// The bytes of `poster`, drawn from `graph` in `style`, in one format: the one function both

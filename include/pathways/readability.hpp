@@ -1,6 +1,7 @@
 #pragma once
 // Guards against posters nobody can read: text printed under the page's floor, settings that
 // share a colour, names too long for a box, and catalogues too big for one page.
+#include <optional>
 #include <string>
 
 #include "pathways/diagnostics.hpp"
@@ -25,13 +26,36 @@ std::size_t role_limit(const std::string& paper);
 void check_readability(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
                        bool strict = false);
 
-/// A warning (never an error: a panel is extra reading, not the poster's content) for each of the
-/// catalogue's panels the composed poster had no room for, so none is left out silently.
-void check_panels_shown(const Poster& poster, const Catalogue& catalogue, Diagnostics& diags);
+// Issue 17: floors for every text of a page, and for the embeddable SVG in its column.
+
+/// The column (CSS px) an embeddable SVG is read in when nobody says (`--svg-width`, `column_px:`):
+/// a leaflet's text column.
+inline constexpr double kEmbedColumnPx = 420;
+/// The least size (CSS px) role names may show at in an embeddable SVG at its column's width.
+inline constexpr double kEmbedTextPx = 11;
+
+/// Warns (errors when `strict`) when the smallest text on `page` (title, legend, panels, footer,
+/// grid; role names are check_readability's) prints under its paper's floor; `side` names the page ("front", "back page").
+void check_page_floor(const Poster& page, const std::string& side, Diagnostics& diags, bool strict = false);
+
+/// The size (CSS px) role names show at when `embed` (a poster laid out for the embeddable SVG) is
+/// drawn `column_px` wide.
+double embed_role_px(const Poster& embed, const Style& style, double column_px);
+
+/// The poster as the embeddable SVG draws it when the page's own layout is too wide for its role
+/// names to meet kEmbedTextPx at `column_px` (0: kEmbedColumnPx): the narrowest shape of the
+/// drawing (the one whose names show largest in the column); nothing when the page's layout
+/// will do (it meets the floor, or no shape is narrower).
+std::optional<Poster> embed_poster(const Poster& front, const PathwayGraph& graph, const Style& style, double column_px);
+
+/// Warns (errors when `strict`) when the embeddable SVG's role names show under kEmbedTextPx at
+/// `column_px` even in its narrowest shape.
+void check_embed_floor(const Poster& embed, const Style& style, double column_px, Diagnostics& diags,
+                       bool strict = false);
 
 /// Warnings (errors when `strict`) about role names too long to wrap into a box (the layout's
-/// fit_name cuts them with "…" or breaks a word with a hyphen), and names with
-/// right-to-left override characters (which can make text read backwards), located at the role.
+/// fit_name cuts them with "…" or breaks a word with a hyphen), and names with right-to-left
+/// override characters (which can make text read backwards), located at the role.
 void check_names(const Catalogue& catalogue, Diagnostics& diags, bool strict = false);
 
 }  // namespace pathways

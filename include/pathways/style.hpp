@@ -80,8 +80,9 @@ struct Style {
 /// `viewing_distance: 1.5m` (or 150cm) under `top`, checked and located (viewing_distance.cpp).
 void read_viewing_distance(MapReader& top, Style& s);
 /// The style as drawn on a page whose text factor is `page_factor` (1 on A1): with a viewing
-/// distance, its text sizes are those that read from it, the same on every page; else unchanged.
-Style sized_for_page(const Style& style, double page_factor);
+/// distance, its text sizes are those that read from it, the same on every page; and no footer,
+/// legend or panel text printing under `floor_pt` (the page's floor; 0: none).
+Style sized_for_page(const Style& style, double page_factor, double floor_pt = 0);
 
 /// Reads a style file, reporting every problem located; nothing when it has errors.
 std::optional<Style> load_style(const std::string& path, Diagnostics& diags);

@@ -7,8 +7,8 @@
 
 namespace pathways {
 
-/// Which roles one poster shows. A route shows every role and a story the staff groups it passes
-/// through (story_map), with the route's or story's own roles and links stressed (see Focus).
+/// Which roles one poster shows. A route and a story show every role, with the route's or story's
+/// own roles and links stressed and the rest faded (see Focus).
 struct View {
     enum class Kind { All, Settings, Levels, ReachableFrom, Route, Story };
     Kind kind = Kind::All;

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <optional>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -20,10 +20,12 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "pathways/back_page.hpp"
 #include "pathways/output.hpp"
 #include "pathways/poster.hpp"
-#include "pathways/series_poster.hpp"
 #include "pathways/poster_guard.hpp"
+#include "pathways/readability.hpp"
+#include "pathways/series_poster.hpp"
 #include "progress.hpp"
 #include "series_files.hpp"
 #include "worker_guard.hpp"
@@ -42,6 +44,29 @@ const PosterOutcome* BuildReport::outcome(const std::string& name) const {
 // ---------------------------------------------------------------------------------------------
 // One poster: render in memory, then write all-or-nothing.
 
+namespace {
+
+/// Issue 17: what the poster could not show, and text under its page's floor, as warnings on the
+/// worker's standard error (the build prints them under the poster's name).
+/// Role names under the floor are the guard's (compose_guarded_series); under --strict, text under
+/// a floor fails the poster as the guard does.
+void warn_poster(const PosterSpec& spec, const Poster& front, const Poster* back, const Poster* embed,
+                 const Style& style, bool strict) {
+    Diagnostics diags;
+    for (const auto& w : left_off_warnings(front, back)) diags.warning({front.catalogue->file, 0, 0}, w);
+    check_page_floor(front, "front", diags, strict);
+    if (back) check_page_floor(*back, "back page", diags, strict);
+    if (embed) check_embed_floor(*embed, style, spec.column_px, diags, strict);
+    if (diags.has_errors()) {
+        std::string why = "its text would not be readable (--strict):";
+        for (const auto& d : diags.all()) why += "\n" + format(d);
+        throw UnreadablePoster(why);
+    }
+    for (const auto& d : diags.all()) std::cerr << format(d) << '\n';
+}
+
+}  // namespace
+
 std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const PosterSpec& spec, const std::string& date) {
     const Catalogue& catalogue = plan.catalogue_of(spec).value;
     const Style& style = plan.style_of(spec).value;
@@ -50,10 +75,22 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
     options.page = spec.page;
     options.landscape = spec.landscape;
     options.title = poster_title(spec, catalogue);
+    options.subtitle = poster_subtitle(spec, catalogue);
     options.build_date = date;
     options.layout = spec.layout;
     options.url = spec.url;
     PosterSeries series = compose_guarded_series(graph, style, options, spec.series, plan.readability);  // #15
+    // Issue 17: a one-page poster's back page and the embeddable SVG's own layout (a series has
+    // neither: each sheet carries its own index).
+    const Poster& front = series.pages.front();
+    std::optional<Poster> back, narrow;
+    const bool embeds = std::find(spec.formats.begin(), spec.formats.end(), OutputFormat::EmbedSvg) != spec.formats.end();
+    if (!series.split()) {
+        if (spec.back_pages) back = compose_back(front, graph, style);
+        if (embeds) narrow = embed_poster(front, graph, style, spec.column_px);
+        warn_poster(spec, front, back ? &*back : nullptr, !embeds ? nullptr : narrow ? &*narrow : &front, style,
+                    plan.readability.strict);
+    }
 
     std::vector<RenderedFile> files;
     for (auto format : spec.formats) {
@@ -61,13 +98,16 @@ std::vector<RenderedFile> render_poster_files(const BuildPlan& plan, const Poste
         settings.dpi = spec.dpi;
         settings.id_prefix = spec.name;  // two posters' SVGs on one page never clash
         settings.print = spec.print.value_or(style.print);
+        settings.back = back ? &*back : nullptr;
+        settings.embed = narrow ? &*narrow : nullptr;
+        settings.svg_width = spec.column_px;
         for (auto& f : render_series_output(series, graph, style, format, settings, spec.name)) {
             if (f.bytes.empty())
                 throw std::runtime_error(std::string("the ") + format_name(format) + " writer produced nothing");
             files.push_back({std::move(f.name), std::move(f.bytes)});
         }
     }
-    const Poster& poster = series.pages.front();  // a series' thumbnail is its overview
+    const Poster& poster = front;  // a series' thumbnail is its overview
     if (!spec.tile.empty()) {  // office tiles (issue 13): the poster at 100 % across A4 or A3 pages
         PdfOptions tiles;
         tiles.print.tile = spec.tile;

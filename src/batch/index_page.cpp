@@ -30,6 +30,19 @@ const char* kStyleSheet = R"(
   footer { padding: 0 2rem 2rem; font-size: .85rem; }
 )";
 
+/// Issue 17: links to the poster's back page (the PDF's second page; its own SVG and PNG files).
+std::string back_links(const PosterSpec& p, const std::string& poster_name) {
+    if (!p.back_pages) return {};
+    std::string out;
+    for (auto f : p.formats) {
+        if (f == OutputFormat::Pdf) out += "<a href=\"" + poster_name + ".pdf#page=2\">Back page (PDF page 2)</a>";
+        if (f == OutputFormat::Svg || f == OutputFormat::Png)
+            out += "<a href=\"" + back_file_name(poster_name + format_suffix(f)) + "\">Back page (" +
+                   std::string(f == OutputFormat::Svg ? "SVG" : "PNG") + ")</a>";
+    }
+    return out;
+}
+
 const char* format_label(OutputFormat f) {
     switch (f) {
         case OutputFormat::Pdf: return "PDF";
@@ -108,6 +121,7 @@ std::string index_html(const BuildPlan& plan, const BuildState& state, const Bui
             cards += "  <p class=\"files\">";
             for (auto f : p.formats)
                 cards += "<a href=\"" + poster_name + format_suffix(f) + "\">" + format_label(f) + "</a>";
+            cards += back_links(p, poster_name);
             cards += "</p>\n";
             cards += series_sheets_html(p, entry->second.files);
         }

@@ -18,6 +18,9 @@ std::vector<std::string> PosterSpec::files() const {
     for (auto f : formats) out.push_back(name + format_suffix(f));
     if (!tile.empty()) out.push_back(name + kTilesSuffix);
     out.push_back(name + kThumbnailSuffix);
+    for (auto f : formats)  // issue 17: the back page of a picture (the PDF's is its second page)
+        if (back_pages && (f == OutputFormat::Svg || f == OutputFormat::Png))
+            out.push_back(back_file_name(name + format_suffix(f)));
     return out;
 }
 
@@ -47,6 +50,12 @@ std::string PosterSpec::canonical() const {
     }
     if (!url.empty()) field("url", url);
     if (!tile.empty()) field("tile", tile);
+    field("subtitle", subtitle);
+    field("back", back_page_name(back));
+    field("back-pages", back_pages ? "yes" : "no");
+    d.str("");
+    d << column_px;
+    field("column-px", d.str());
     d.str("");
     d << kThumbnailPixels;
     field("thumbnail", d.str());
@@ -105,6 +114,31 @@ void read_focus_view(MapReader& vm, PosterSpec& p, const std::string& what, cons
     if (from == to)
         diags.error(rm.where("to"), "the route of " + what + " starts and ends at '" + from +
                                         "'; give two different roles");
+}
+
+/// Issue 17: a poster's `subtitle:`, `back: auto|on|off` and `column_px:` (the embeddable SVG's column).
+void read_reader_keys(MapReader& pm, PosterSpec& p, const std::string& what) {
+    p.subtitle = pm.text("subtitle", false);
+    std::string back = pm.text("back", false);
+    if (back == "on") p.back = BackPage::On;
+    else if (back == "off") p.back = BackPage::Off;
+    else if (!back.empty() && back != "auto")
+        pm.diags().error(pm.where("back"), "back of " + what + " must be 'auto', 'on' or 'off', not '" + back + "'" +
+                                                did_you_mean(back, {"auto", "on", "off"}));
+    if (auto px = pm.number("column_px", false)) {
+        if (*px < 100 || *px > 4000)
+            pm.diags().error(pm.where("column_px"), "column_px of " + what + " must be between 100 and 4000 (CSS pixels)");
+        else
+            p.column_px = *px;
+    }
+}
+
+/// Issue 17: whether each poster gets back pages (its `back` against its catalogue's content).
+void resolve_back_pages(BuildPlan& plan) {
+    for (auto& p : plan.manifest.posters) {
+        auto it = plan.catalogues.find(p.catalogue);
+        p.back_pages = it != plan.catalogues.end() && it->second && wants_back(p.back, it->second->value);
+    }
 }
 
 void read_view(MapReader& m, PosterSpec& p, const std::string& what) {
@@ -373,7 +407,7 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
     std::string what = poster_label(node);
     MapReader pm(node, what, m.file, diags,
                  {"name", "title", "catalogue", "style", "view", "page", "orientation", "formats", "dpi", "layout",
-                  "series", "print", "url", "tile"});
+                  "series", "print", "url", "tile", "subtitle", "back", "column_px"});
     if (!pm.is_map()) return std::nullopt;
     PosterSpec p;
     p.where = pm.where();
@@ -384,6 +418,7 @@ std::optional<PosterSpec> read_poster(const YAML::Node& node, const Manifest& m,
                                  "' must be a file name stem: letters, digits, '.', '_' and '-', starting with a "
                                  "letter or digit");
     p.title = pm.text("title", false);
+    read_reader_keys(pm, p, what);
     read_poster_catalogue(pm, m, p, what);
     read_poster_style(pm, m, p);
     read_view(pm, p, what);
@@ -547,6 +582,7 @@ std::optional<BuildPlan> make_build_plan(Manifest manifest, Diagnostics& diags) 
     std::size_t errors_before = diags.errors();
     BuildPlan plan = plan_for(std::move(manifest), diags);
     if (diags.errors() > errors_before) return std::nullopt;
+    resolve_back_pages(plan);
     return plan;
 }
 
@@ -560,6 +596,7 @@ std::optional<BuildPlan> load_build_plan(const std::string& manifest_path, Diagn
     if (!m) return std::nullopt;
     BuildPlan plan = plan_for(std::move(*m), diags);
     if (diags.errors() > errors_before) return std::nullopt;
+    resolve_back_pages(plan);
     return plan;
 }
 
@@ -612,6 +649,22 @@ std::string view_title(const View& view, const Catalogue& c) {
     }
 }
 
+std::string view_subtitle(const View& view, const Catalogue& c) {
+    switch (view.kind) {
+        case View::Kind::All: return c.subtitle;
+        case View::Kind::Settings: return "Roles found in " + describe_view(view, c) + " and where each can lead";
+        case View::Kind::Levels: return "Roles at " + describe_view(view, c) + " and where each can lead";
+        case View::Kind::ReachableFrom: return "Every role it can lead to, step by step, from " + c.title;
+        case View::Kind::Route: return "The shortest routes between the two roles, highlighted on the whole map";
+        case View::Kind::Story: return "A career story, step by step, on the map of " + c.title;
+    }
+    return c.subtitle;
+}
+
 std::string poster_title(const PosterSpec& p, const Catalogue& c) { return p.title.empty() ? view_title(p.view, c) : p.title; }
+
+std::string poster_subtitle(const PosterSpec& p, const Catalogue& c) {
+    return p.subtitle.empty() ? view_subtitle(p.view, c) : p.subtitle;
+}
 
 }  // namespace pathways

@@ -73,6 +73,35 @@ std::string json_entry_routes(const std::vector<EntryRoute>& routes) {
     return out + "\n  ]";
 }
 
+/// Issue 17: `, "summary": …, "aliases": […], "pay_band": …` for what the role has.
+std::string json_role_text(const Role& r) {
+    std::string out;
+    if (!r.summary.empty()) out += ", \"summary\": " + json_quote(r.summary);
+    if (!r.aliases.empty()) out += ", \"aliases\": " + json_ids(r.aliases);
+    if (!r.pay_band.empty()) out += ", \"pay_band\": " + json_quote(r.pay_band);
+    return out;
+}
+
+/// Issue 17: `,\n  "glossary": [...]` and `,\n  "panels": [...]`, each only when the catalogue has some.
+std::string json_reader_text(const Catalogue& c) {
+    std::string out;
+    if (!c.glossary.empty()) {
+        out += ",\n  \"glossary\": [";
+        for (std::size_t i = 0; i < c.glossary.size(); ++i)
+            out += std::string(i ? ",\n    " : "\n    ") + "{\"term\": " + json_quote(c.glossary[i].term) +
+                   ", \"definition\": " + json_quote(c.glossary[i].definition) + "}";
+        out += "\n  ]";
+    }
+    if (!c.panels.empty()) {
+        out += ",\n  \"panels\": [";
+        for (std::size_t i = 0; i < c.panels.size(); ++i)
+            out += std::string(i ? ",\n    " : "\n    ") + "{\"title\": " + json_quote(c.panels[i].title) +
+                   ", \"text\": " + json_quote(c.panels[i].text) + "}";
+        out += "\n  ]";
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string export_json(const Catalogue& c) {
@@ -88,10 +117,12 @@ std::string export_json(const Catalogue& c) {
                json_ids(r.settings) + ", \"progresses_to\": " + json_ids(r.progresses_to);
         if (!r.url.empty()) out += ", \"url\": " + json_quote(r.url);
         out += json_via(r);
+        out += json_role_text(r);
         out += "}";
     }
     out += "\n  ]" + json_stories(c);
     out += json_entry_routes(c.entry_routes);
+    out += json_reader_text(c);
     out += "\n}\n";
     return out;
 }

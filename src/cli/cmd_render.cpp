@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "render_target.hpp"
+#include "pathways/back_page.hpp"
 #include "pathways/catalogue.hpp"
 #include "pathways/glyph_check.hpp"
 #include "pathways/readability.hpp"
@@ -70,7 +71,7 @@ public:
         auto* embed = sub->add_flag("--embed", embed_,
                                     "SVG for embedding in a web page or leaflet: the drawing and a compact legend, "
                                     "no page frame, scalable (a viewBox, no fixed size)");
-        sub->add_option("--svg-width", svg_width_, "With --embed: a fixed width in px (default: none, the page decides)")
+        sub->add_option("--svg-width", svg_width_, "With --embed: a fixed width in px, and the column its role names must show at 11 px or more in (default: none, the page decides; the floor is checked at 420 px)")
             ->check(CLI::Range(1.0, 100000.0))
             ->needs(embed);
         sub->add_option("--id-prefix", id_prefix_,
@@ -82,12 +83,16 @@ public:
                         "auto: a view too big to read on one page becomes a series of sheets with an overview; "
                         "off: one page, even with text under the legibility floor (default: auto)")
             ->transform(CLI::IsMember({"auto", "off"}, CLI::ignore_case));
+        sub->add_flag("--back", back_,
+                      "Also make the back page (panels the front has no room for, an index of roles with aliases, "
+                      "pay bands and grid references, the glossary): the PDF's second page, or OUT-back.svg / "
+                      "OUT-back.png beside OUT");
         auto* route = sub->add_option("--route", route_,
                                       "Draw the shortest routes from one role to another on the whole map (FROM TO: "
                                       "ids, names or aliases, any case) with a 'Your route' panel")
                           ->expected(2);
         route->type_name("FROM TO");
-        auto* story = sub->add_option("--story", story_, "Draw one of the catalogue's career stories on the map of its jobs' settings (its id)");
+        auto* story = sub->add_option("--story", story_, "Draw one of the catalogue's career stories (its id) on the whole map, the rest faded, with numbered steps and a trail");
         route->excludes(story);
         auto* view = sub->add_option("--view", view_,
                                      "Only part of the catalogue, written as a manifest view: all, '{settings: [ID...]}', "
@@ -139,6 +144,7 @@ public:
         if (landscape_) options.landscape = true;
         options.layout = layout_mode(layout_).value_or(LayoutMode::Auto);
         options.title = view_title(*view, *catalogue);
+        options.subtitle = view_subtitle(*view, *catalogue);
         std::optional<PosterSeries> composed;
         {
             RenderProgress progress("laying out " + std::to_string(graph.roles.size()) + " roles");
@@ -149,7 +155,8 @@ public:
         const Poster* smallest = &series.pages.front();
         for (const auto& page : series.pages)
             if (page.role_text_size < smallest->role_text_size) smallest = &page;
-        if (!readable(*smallest, graph, *style, diags, shown)) return kInvalidInput;
+        PosterPages pages = other_pages(series, graph, *style, format);
+        if (!readable(*smallest, graph, *style, diags, shown, pages)) return kInvalidInput;
         if (series.split() && to_stdout_ && (format == OutputFormat::Svg || format == OutputFormat::Png ||
                                             format == OutputFormat::EmbedSvg))
             throw UsageError("this catalogue is a series of " + std::to_string(series.plan.sheets.size()) +
@@ -158,7 +165,7 @@ public:
         if (format == OutputFormat::Png)
             for (const auto& page : series.pages)
                 if (auto problem = png_size_problem(page.width, page.height, dpi_)) throw PageError(*problem);
-        write_series(series, graph, *style, format);
+        write_series(series, graph, *style, format, pages);
         if (series.split()) report_series(series);
         else report(series.pages.front(), graph);
         return kOk;
@@ -206,11 +213,46 @@ private:
         return view;
     }
 
+    /// Issue 17: the poster's other pages: its back (with --back), its embeddable layout (--embed).
+    /// A series has neither: each sheet carries its own index and is drawn at its page's size.
+    struct PosterPages {
+        std::optional<Poster> back, embed;  // embed: the embeddable SVG's own layout, when the page's is too wide
+        bool embeds = false;
+        std::vector<const Poster*> sheets;  // a series' pages, overview first (each checked against its floor)
+    };
+    PosterPages other_pages(const PosterSeries& series, const PathwayGraph& graph, const Style& style,
+                            OutputFormat format) const {
+        PosterPages pages;
+        for (const auto& page : series.pages)
+            if (series.split()) pages.sheets.push_back(&page);
+        if (series.split()) return pages;
+        const Poster& poster = series.pages.front();
+        if (back_ && (format == OutputFormat::Svg || format == OutputFormat::Png) && to_stdout_)
+            throw UsageError("--back writes OUT-back." + std::string(format_name(format)) +
+                             " beside OUT: give a file with -o, not standard output");
+        if (back_ && format != OutputFormat::Html && format != OutputFormat::EmbedSvg)
+            pages.back = compose_back(poster, graph, style);
+        if (format == OutputFormat::EmbedSvg) {
+            pages.embeds = true;
+            pages.embed = embed_poster(poster, graph, style, svg_width_);
+        }
+        return pages;
+    }
+
     /// Hardening (#15): warns about text under the page's floor and settings sharing a colour
     /// (printing the diagnostics after the first `shown`); false when that fails under --strict.
+    /// Issue 17: and what the front left off, text under the floor on any page, the embed's column.
     bool readable(const Poster& poster, const PathwayGraph& graph, const Style& style, Diagnostics& diags,
-                  std::size_t shown) const {
+                  std::size_t shown, const PosterPages& pages) const {
         check_readability(poster, graph, style, diags, strict_);
+        const Poster* back = pages.back ? &*pages.back : nullptr;
+        for (const auto& w : left_off_warnings(poster, back, "use --back"))
+            strict_ ? diags.error({graph.catalogue->file, 0, 0}, w) : diags.warning({graph.catalogue->file, 0, 0}, w);
+        if (!pages.embeds && pages.sheets.empty()) check_page_floor(poster, "front", diags, strict_);
+        for (std::size_t i = 0; i < pages.sheets.size(); ++i)
+            check_page_floor(*pages.sheets[i], i == 0 ? "overview" : "sheet " + std::to_string(i), diags, strict_);
+        if (back) check_page_floor(*back, "back page", diags, strict_);
+        if (pages.embeds) check_embed_floor(pages.embed ? *pages.embed : poster, style, svg_width_, diags, strict_);
         return show_from(diags, shown);
     }
 
@@ -257,11 +299,15 @@ private:
     }
 
     /// Writes the poster, or every file of a series (OUT, then OUT-sheet-N beside it for SVG and PNG).
-    void write_series(const PosterSeries& series, const PathwayGraph& graph, const Style& style, OutputFormat format) const {
+    void write_series(const PosterSeries& series, const PathwayGraph& graph, const Style& style, OutputFormat format,
+                      const PosterPages& pages) const {
         std::filesystem::path out = output_;
         std::string stem = out.stem().string(), ext = out.extension().string();
         if (format == OutputFormat::EmbedSvg && stem.size() > 6 && stem.ends_with(".embed")) stem.resize(stem.size() - 6);
-        auto files = render_series_output(series, graph, style, format, output_settings(), stem);
+        OutputSettings settings = output_settings();
+        settings.back = pages.back ? &*pages.back : nullptr;
+        settings.embed = pages.embed ? &*pages.embed : nullptr;
+        auto files = render_series_output(series, graph, style, format, settings, stem);
         if (to_stdout_) {
             const std::string& bytes = files.front().bytes;
             std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -323,7 +369,7 @@ private:
     std::string layout_ = "auto";  // --layout
     bool to_stdout_ = false;
     bool portrait_ = false, landscape_ = false, embed_ = false;
-    bool strict_ = false, force_ = false;
+    bool strict_ = false, force_ = false, back_ = false;
     double svg_width_ = 0;
     double dpi_ = 150;
     double bleed_mm_ = 0;

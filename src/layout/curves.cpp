@@ -3,14 +3,23 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <set>
+#include <string>
 
 #include "graphviz.hpp"
 #include "pathways/crossings.hpp"
 #include "pathways/layout.hpp"
+#include "routes.hpp"
 
 namespace pathways {
 
 void Layout::join_chains() const {
+    if (!choice_.framework) {  // a pathway layout: our own routes between rows (routes.hpp)
+        std::set<std::string> markers;
+        for (const auto& t : transfers_) markers.insert(t.node);
+        route_between_ranks(graph_.get(), choice_.left_to_right, markers);
+        return;
+    }
     // The end of `bz` nearer `at`, moved there with its neighbouring control point (same tangent).
     struct End {
         pointf* control;  // the control point next to the end

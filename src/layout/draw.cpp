@@ -14,7 +14,7 @@ extern "C" void gvjobs_output_filename(GVC_t* gvc, const char* name);
 namespace pathways {
 
 void Layout::draw(cairo_t* cr) const {
-    if (!graph_) return;  // nothing laid out (a series' overview page has no drawing)
+    if (!graph_) return;  // nothing laid out (a series' overview page, a poster's back page)
     // Graphviz's cairo renderer needs a device; its PNG device draws onto our context and then
     // writes a PNG of the context's target. So draw into a small bounded recording surface at a
     // reduced scale (the PNG it writes is tiny and goes to /dev/null), then replay that
@@ -28,6 +28,7 @@ void Layout::draw(cairo_t* cr) const {
         cairo_scale(rc.get(), kShrink, kShrink);
         ensure_laid_out_last(graph_.get());
         join_chains();  // again, in case that laid it out anew
+        apply_band_labels();
         GVC_t* gvc = graphviz_context();
         std::fflush(stdout);
         gvjobs_output_filename(gvc, "/dev/null");
@@ -44,6 +45,7 @@ void Layout::draw(cairo_t* cr) const {
 
 std::string Layout::graphviz_svg() const {
     ensure_laid_out_last(graph_.get());
+    apply_band_labels();
     char* data = nullptr;
     unsigned int length = 0;
     if (gvRenderData(graphviz_context(), graph_.get(), "svg", &data, &length) != 0 || !data)

@@ -13,6 +13,7 @@
 #include "order_dot.hpp"
 #include "pathways/look.hpp"
 #include "rows.hpp"
+#include "spacing.hpp"
 
 namespace pathways {
 
@@ -78,6 +79,7 @@ std::vector<std::string> role_label(const PlacedRole& placed, const std::vector<
             label.push_back(l);
     else if (!placed.also_at.empty())
         label.push_back("(also at " + std::to_string(placed.also_at.size()) + " other levels)");
+    if (placed.role && !placed.role->pay_band.empty()) label.push_back(short_pay_band(placed.role->pay_band));
     if (!tags.empty()) {
         std::string t;
         for (const auto& x : tags) t += (t.empty() ? "" : " \xC2\xB7 ") + x;
@@ -132,6 +134,7 @@ private:
     std::set<std::string> outside_;            // transfer markers outside every band
     std::size_t waypoints_ = 0;
     std::unique_ptr<LaneGrid> grid_;  // the framework layout's lanes (none for a pathway layout)
+    const Spacing spacing_ = spacing_for(pg_, out_.choice_.left_to_right);  // room around and between boxes
 
     bool ltr() const { return out_.choice_.left_to_right; }
 
@@ -155,7 +158,7 @@ private:
         set_attr(g_, "bgcolor", "transparent");
         set_attr(g_, "fontname", style_.font);
         set_attr(g_, "nodesep", ltr() ? "0.12" : "0.14");
-        set_attr(g_, "ranksep", fmt((ltr() ? 0.5 : 0.4) * out_.choice_.row_gap));
+        set_attr(g_, "ranksep", fmt((ltr() ? 0.5 : 0.4) * out_.choice_.row_gap * spacing_.row_gap));
         set_attr(g_, "splines", "spline");
         set_attr(g_, "outputorder", "edgesfirst");
         set_attr(g_, "remincross", "true");
@@ -182,7 +185,7 @@ private:
             set_attr(band, "fontcolor", style_.band_label.hex());
             set_attr(band, "labeljust", "l");
             set_attr(band, "labelloc", ltr() ? "t" : "b");  // "b" is the top when ranks run upwards
-            set_attr(band, "margin", "12");
+            set_attr(band, "margin", spacing_.band_margin);
         }
     }
 
@@ -232,8 +235,8 @@ private:
         set_attr(n, "fontcolor", placed.text.hex());
         set_attr(n, "color", style_.role_border.hex());
         set_attr(n, "penwidth", "1.2");
-        set_attr(n, "margin", "0.10,0.06");
-        set_attr(n, "width", ltr() ? "2.1" : "1.75");
+        set_attr(n, "margin", spacing_.role_margin);
+        set_attr(n, "width", spacing_.role_width);
         set_attr(n, "height", "0.55");
         const auto& fills = placed.fills;
         if (fills.size() > 1) {
@@ -414,9 +417,11 @@ private:
     }
 
     /// A story's steps that are jobs the catalogue does not have: a small invisible node each, in
-    /// the first row of its level's band, so dot keeps room there for the step's numbered badge.
+    /// the first row of its level's band, so dot keeps room there for the step's numbered badge;
+    /// two in one row keep the story's order, left to right.
     void add_story_markers() {
         const auto& stops = pg_.focus.stops;
+        std::map<std::size_t, Agnode_t*> last_in_row;
         for (std::size_t i = 0; i < stops.size(); ++i) {
             if (stops[i].role || !stops[i].level) continue;
             auto at = std::find(pg_.levels.begin(), pg_.levels.end(), stops[i].level);
@@ -434,6 +439,11 @@ private:
             set_attr(n, "height", side);
             set_attr(n, "label", "");
             node_[name] = n;
+            if (Agnode_t*& before = last_in_row[first_row]) {
+                Agedge_t* e = agedge(g_, before, n, nullptr, 1);
+                set_attr(e, "style", "invis");
+            }
+            last_in_row[first_row] = n;
             out_.markers_.push_back({i, name, {}});
         }
     }
@@ -510,16 +520,17 @@ private:
         if (grid_) columns = grid_->columns(conv);
         for (std::size_t li = 0; li < pg_.levels.size(); ++li) {
             if (grid_) {
-                out_.bands_.push_back({pg_.levels[li], columns[li], band_lines(*pg_.levels[li])});
+                out_.bands_.push_back({pg_.levels[li], columns[li], band_lines(*pg_.levels[li]), Box{}});
                 continue;
             }
             boxf b = GD_bb(band_of(li));
             Point tl = conv({b.LL.x, b.UR.y});
             out_.bands_.push_back({pg_.levels[li], Box{tl.x, tl.y, b.UR.x - b.LL.x, b.UR.y - b.LL.y},
-                                   band_lines(*pg_.levels[li])});
+                                   band_lines(*pg_.levels[li]), Box{}});
         }
         if (grid_) out_.lanes_ = grid_->read(conv);
         for (std::size_t i = 0; i < out_.links_.size(); ++i) read_curve(out_.links_[i], out_.chains_[i], conv);
+        out_.place_band_labels(bb.LL.x, bb.UR.y);
         out_.choice_.crossings = out_.count_crossings();
         out_.choice_.width = out_.width_;
         out_.choice_.height = out_.height_;
@@ -538,7 +549,10 @@ private:
             // The arrowhead: Graphviz leaves a gap between the curve's end and the tip.
             bool has_tip = reversed ? bz.sflag : bz.eflag;
             if (has_tip && !part.empty()) {
-                Point tip = conv(reversed ? bz.sp : bz.ep), base = reversed ? part.front() : part.back();
+                Point tip = conv(reversed ? bz.sp : bz.ep), from = reversed ? part.front() : part.back();
+                // Graphviz draws it 11 points long (10 times arrowsize) whatever the gap to the curve.
+                double along = std::hypot(tip.x - from.x, tip.y - from.y), k = along > 1e-9 ? 11 / along : 0;
+                Point base{tip.x - (tip.x - from.x) * k, tip.y - (tip.y - from.y) * k};
                 double nx = -(tip.y - base.y) * 0.35, ny = (tip.x - base.x) * 0.35;
                 pl.arrow = {tip, {base.x + nx, base.y + ny}, {base.x - nx, base.y - ny}};
             }

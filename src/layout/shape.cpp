@@ -107,33 +107,29 @@ LayoutChoice timed_make(const PathwayGraph& graph, const Style& style, bool ltr,
 /// stands for the plan when it cannot come near the target; wider gaps that surely would not are skipped.
 void search_plan(const PathwayGraph& graph, const Style& style, bool ltr, int rows, std::size_t ranks, std::size_t k,
                  const ShapeTarget* target, bool quick_only, std::vector<LayoutChoice>& tried) {
-    const bool transfers = !graph.transfers.empty();
     std::optional<LayoutChoice> quick;
     if (target || quick_only) {
         // Plan k's quick shape: explore_quick's k-th, when the target brings them.
         quick = target && target->quick.size() > k && target->quick[k].left_to_right == ltr &&
                         target->quick[k].rows_per_level == rows
                     ? target->quick[k]
-                    : timed_make(graph, style, ltr, rows, trial_of(4), transfers);
+                    : timed_make(graph, style, ltr, rows, trial_of(4), true);
         if (quick_only || best_scale(*target, quick->width, quick->height) < kNear * target->min_scale) {
             tried.push_back(*quick);
             return;
         }
     }
-    // With transfer markers beside their sources and, when there are any, at their destinations'
-    // levels: each one more candidate, chosen only when it wins.
-    for (bool at_destination : {false, true}) {
-        if (at_destination ? !transfers : transfers && target && target->markers_at_destination) continue;
-        for (int trial = 0; trial < 7; ++trial) {
-            if (trial > 4 && graph.roles.size() > 150) continue;  // time: dot is slow on large graphs
-            Trial t = trial_of(trial);
-            if (quick && trial == 4 && at_destination == transfers) {
-                tried.push_back(*quick);
-                continue;
-            }
-            if (quick && t.gap > 1 && !gap_may_fit(*target, *quick, ranks, t.gap)) continue;
-            tried.push_back(timed_make(graph, style, ltr, rows, t, at_destination));
+    // Transfer markers stand at their destinations' levels (issue 17: a move up is never drawn
+    // sideways or down).
+    for (int trial = 0; trial < 7; ++trial) {
+        if (trial > 4 && graph.roles.size() > 150) continue;  // time: dot is slow on large graphs
+        Trial t = trial_of(trial);
+        if (quick && trial == 4) {
+            tried.push_back(*quick);
+            continue;
         }
+        if (quick && t.gap > 1 && !gap_may_fit(*target, *quick, ranks, t.gap)) continue;
+        tried.push_back(timed_make(graph, style, ltr, rows, t, true));
     }
 }
 

@@ -153,6 +153,30 @@ void LegendComposer::add_levels() {
     legend_->skip(10);
 }
 
+std::string pay_band_words(const PathwayGraph& graph) {
+    bool any = false, afc = false;
+    for (const Role* r : graph.roles) {
+        any = any || !r->pay_band.empty();
+        afc = afc || r->pay_band.rfind("Agenda for Change", 0) == 0;
+    }
+    if (!any) return {};
+    return std::string(afc ? "\"AfC band 6\" on a box: the role's NHS Agenda for Change pay band"
+                           : "The last line of a box: the role's pay band") +
+           " where the catalogue gives it; the index of roles gives it in full";
+}
+
+/// Issue 17: what the pay band line on a box means, when a role of the view has one.
+void LegendComposer::add_pay_bands() {
+    const std::string words = pay_band_words(graph_);
+    if (words.empty()) return;
+    block([&] {
+        Column& legend = *legend_;
+        if (!legend.text("Pay bands", style_.heading_size, true, style_.title_colour, "heading", bottom_)) return false;
+        return legend.text(words, style_.text_size * 0.9, false, style_.text_colour, "text", bottom_);
+    });
+    legend_->skip(10);
+}
+
 /// The catalogue's panels, in order, as many as fit.
 void LegendComposer::add_panels() {
     panels_placed_ = 0;
@@ -182,6 +206,7 @@ bool LegendComposer::compose(Poster& p, bool right, double lf) {
     add_levels();
     bool essentials_fit = !missing_;
     add_entry_routes();  // #19: the key to the tags on the drawing, first of the optional blocks
+    add_pay_bands();  // not essential: when it does not fit, the legend says it is incomplete
     add_panels();
     return essentials_fit;
 }

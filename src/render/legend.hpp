@@ -29,6 +29,8 @@ public:
     bool compose(Poster& p, bool right, double lf);
     /// How many of the catalogue's panels the last compose placed.
     std::size_t panels_placed() const { return panels_placed_; }
+    /// Whether the last compose placed every entry of the legend (settings, links, levels).
+    bool complete() const { return !missing_; }
 
 private:
     template <typename Add>
@@ -38,6 +40,7 @@ private:
     void add_settings();
     void add_link_samples();
     void add_levels();
+    void add_pay_bands();
     void add_panels();
     void add_entry_routes();  // legend_entry.cpp: the "Ways in" block (#19)
     // legend_focus.cpp: a route or story poster's first block.
@@ -81,5 +84,9 @@ bool LegendComposer::block(Add&& add) {
     missing_ = true;
     return false;
 }
+
+/// What the pay band line on a role box means ("" when no role of the view has a pay band): the
+/// legend's words, and the back page's key's.
+std::string pay_band_words(const PathwayGraph& graph);
 
 }  // namespace pathways

@@ -11,16 +11,6 @@ namespace {
 
 constexpr std::size_t kRoutesListed = 4;  // more shortest routes than this are counted, not listed
 
-/// What part of the map a story poster draws: "The map shows the staff groups of this story's
-/// jobs: Management and Wider healthcare team."
-std::string map_words(const Catalogue& c, const std::vector<const Setting*>& settings) {
-    std::string names;
-    for (std::size_t i = 0; i < settings.size(); ++i)
-        names += (i == 0 ? "" : i + 1 == settings.size() ? " and " : ", ") + settings[i]->name;
-    return "The map shows the " + setting_word(c) + (settings.size() == 1 ? "" : "s") + " of this story's jobs: " + names +
-           ".";
-}
-
 }  // namespace
 
 void LegendComposer::add_focus_panel() {
@@ -117,8 +107,6 @@ void LegendComposer::add_story_panel() {
                                  size, false, ink, "text", bottom_);
         });
     }
-    if (!focus.map_settings.empty())
-        block([&] { return legend_->text(map_words(c_, focus.map_settings), size, false, ink, "text", bottom_); });
     block([&] { return legend_->text("Source: " + story.source, size, false, ink, "text", bottom_); });
     legend_->skip(10);
 }

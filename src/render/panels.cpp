@@ -12,6 +12,11 @@ namespace {
 constexpr double kMm = 72.0 / 25.4;
 }  // namespace
 
+void note_panels_left_off(Poster& p, const std::vector<Panel>& panels, std::size_t from) {
+    p.panels_left_off.clear();
+    for (std::size_t i = from; i < panels.size(); ++i) p.panels_left_off.push_back(&panels[i]);
+}
+
 Box place_spare_panels(Poster& p, TextMeasure& measure, const Style& style, const std::vector<Panel>& panels,
                        std::size_t first, Box area, double dw, double dh, double f) {
     const double gap = 14 * kMm * f;
@@ -70,6 +75,7 @@ Box place_spare_panels(Poster& p, TextMeasure& measure, const Style& style, cons
     if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
         std::fprintf(stderr, "spare panels: %s, strip %.0fx%.0f, %zu column sets, at best %zu panels\n",
                      below ? "below" : "beside", strip.w, strip.h, layouts.size(), most);
+    note_panels_left_off(p, panels, first + most);
     if (!best) return area;
     double used = place(*best).second;
 

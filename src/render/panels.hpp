@@ -15,4 +15,8 @@ namespace pathways {
 Box place_spare_panels(Poster& p, TextMeasure& measure, const Style& style, const std::vector<Panel>& panels,
                        std::size_t first, Box area, double dw, double dh, double f);
 
+/// Issue 17: records that the page shows none of `panels` from `from` on (the back page carries
+/// them, and a warning names each).
+void note_panels_left_off(Poster& p, const std::vector<Panel>& panels, std::size_t from);
+
 }  // namespace pathways

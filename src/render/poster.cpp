@@ -10,12 +10,13 @@
 #include <optional>
 
 #include "column.hpp"
+#include "entry_marks.hpp"
+#include "grid.hpp"
+#include "grid_marks.hpp"
 #include "legend.hpp"
 #include "panels.hpp"
-#include "grid_marks.hpp"
 #include "qr_code.hpp"
 #include "story_marks.hpp"
-#include "entry_marks.hpp"
 #include "pathways/readability.hpp"
 #include "pathways/version.hpp"
 
@@ -82,8 +83,7 @@ Poster blank_page(const PathwayGraph& graph, const Style& style, const PosterOpt
     p.font = style.font;
     p.background = style.page_background;
     p.title = options.title.empty() ? c.title : options.title;
-    // A story is drawn on part of the map (story_map): the catalogue's subtitle would describe the whole.
-    p.subtitle = graph.focus.kind == Focus::Kind::Story ? "A career story, step by step, on the map of " + c.title : c.subtitle;
+    p.subtitle = options.subtitle.empty() ? c.subtitle : options.subtitle;  // callers: view_subtitle
     p.catalogue = &c;
     p.settings = graph.settings;
     p.setting_dimension = c.setting_dimension;
@@ -128,6 +128,7 @@ struct Placement {
     std::vector<PageLine> lines;
     Box area;
     std::size_t panels = 0;  // how many of the catalogue's panels the legend placed
+    bool legend_complete = true;  // every legend entry placed
 };
 
 /// What compose_poster decides with: the shapes laid out, the legend, and the legibility floor.
@@ -162,7 +163,7 @@ std::optional<Placement> try_placement(Poster& p, Composition& k, bool right, st
                      right ? "right" : "bottom", a.w, a.h, pick.left_to_right ? "LR" : "BT", pick.rows_per_level,
                      pick.effort, pick.own_order ? " own order" : "", pick.markers_at_destination ? " markers at destination" : "",
                      pick.row_gap, pick.scale, pick.fill, pick.crossings);
-    return Placement{pick, p.texts, p.rects, p.lines, p.drawing_area, k.legend.panels_placed()};
+    return Placement{pick, p.texts, p.rects, p.lines, p.drawing_area, k.legend.panels_placed(), k.legend.complete()};
 }
 
 PageError no_room(const Poster& p, const Style& style, double roomiest, double min_side) {
@@ -206,6 +207,7 @@ Placement choose_placement(Poster& p, Composition& k) {
     p.rects = won.rects;
     p.lines = won.lines;
     p.drawing_area = won.area;
+    p.legend_incomplete = !won.legend_complete;
     return won;
 }
 
@@ -238,10 +240,11 @@ Poster compose_poster(const PathwayGraph& graph, const Style& chosen, const Post
     Poster p = blank_page(graph, chosen, options);
     // Text scales with the page: full size on A1, by the square root of the linear ratio elsewhere.
     const double f = std::sqrt(std::min(p.width, p.height) / kA1Short);
-    const Style style = sized_for_page(chosen, f);  // a viewing distance fixes the text sizes (issue 13)
+    // A viewing distance fixes the text sizes (issue 13); no text under the page's floor (issue 17).
+    const Style style = sized_for_page(chosen, f, text_floor(p.paper, chosen));
     const double m = style.margin_mm * kMm;
     TextMeasure measure(style.font);
-    double top = add_header(p, style, measure, m, f);
+    double top = add_header(p, style, measure, m, f) + grid_label_room(style, f);
     p.build_date = options.build_date.empty() ? resolve_build_date().text : options.build_date;
     // "Find out more" (issue 13): a QR code and its address in the footer's right-hand corner.
     const std::string& url = options.url.empty() ? graph.catalogue->url : options.url;
@@ -262,6 +265,7 @@ Poster compose_poster(const PathwayGraph& graph, const Style& chosen, const Post
                   min_text / std::min(style.role_size, style.band_size), 0.25 * std::min(p.width, p.height)};
     Placement won = choose_placement(p, k);
     place_drawing(p, k, won, measure, f);
+    add_grid(p, style, measure, f);  // the grid references the back's index and a series' markers point into
     if (more)
         for (auto& r : qr_rects(*more)) p.rects.push_back(std::move(r));
     return p;

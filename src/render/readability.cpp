@@ -77,8 +77,6 @@ void check_readability(const Poster& poster, const PathwayGraph& graph, const St
                    " floor for " + poster.paper + ": nobody could read them (use a view or a series of posters, "
                    "or a bigger page)");
 
-    check_panels_shown(poster, c, diags);
-
     std::map<std::string, const Setting*> by_colour;
     for (const Setting* s : graph.settings) {
         auto index = static_cast<std::size_t>(s - c.settings.data());
@@ -90,22 +88,6 @@ void check_readability(const Poster& poster, const PathwayGraph& graph, const St
                        "': readers cannot tell them apart (give it its own colour in the style's 'settings', or add "
                        "colours to its 'fallback_palette')");
     }
-}
-
-void check_panels_shown(const Poster& poster, const Catalogue& c, Diagnostics& diags) {
-    std::string missing;
-    std::size_t n = 0;
-    for (const auto& panel : c.panels) {
-        bool shown = std::any_of(poster.texts.begin(), poster.texts.end(), [&](const PageText& t) {
-            return t.role == "heading" && !t.text.empty() && panel.title.rfind(t.text, 0) == 0;
-        });
-        if (!shown) missing += (n++ ? ", '" : "'") + panel.title + "'";
-    }
-    if (n == 0) return;
-    diags.warning({c.file, 0, 0}, std::to_string(n) + " of the catalogue's " + std::to_string(c.panels.size()) +
-                                      (c.panels.size() == 1 ? " panel" : " panels") + " did not fit on this " +
-                                      poster.paper + " poster and " + (n == 1 ? "is" : "are") + " left out: " + missing +
-                                      " (shorten them, or use a bigger page)");
 }
 
 void check_names(const Catalogue& c, Diagnostics& diags, bool strict) {
@@ -127,6 +109,87 @@ void check_names(const Catalogue& c, Diagnostics& diags, bool strict) {
                    "role '" + r.id + "' holds a right-to-left override or isolate character (U+202A–U+202E, "
                    "U+2066–U+2069), which can make its text read in another order than it is written; remove it");
     }
+}
+
+// Issue 17: every text of a page against its floor; the embeddable SVG against its column.
+
+void check_page_floor(const Poster& page, const std::string& side, Diagnostics& diags, bool strict) {
+    const double floor = text_floor(page.paper);
+    const PageText* smallest = nullptr;
+    for (const auto& t : page.texts)
+        if (!smallest || t.size < smallest->size) smallest = &t;
+    double size = smallest ? smallest->size : 0;
+    const std::string role = smallest ? smallest->role : "";
+    const std::string what = role == "footer"    ? "its footer"
+                             : role == "grid"    ? "its grid letters"
+                             : role == "heading" ? "a heading"
+                             : role == "index" || role == "summary" ? "its index of roles"
+                             : role == "glossary" ? "its glossary"
+                                                  : "its legend and panel text";
+    if (size <= 0 || size >= floor - 0.05) return;
+    std::string where = page.catalogue ? page.catalogue->file : "";
+    report(diags, strict, {where, 0, 0},
+           "the " + page.paper + (page.landscape ? " landscape " : " portrait ") + side + " prints " + what + " at " +
+               points(size) + ", under the " + points(floor) + " floor for " + page.paper +
+               " (use a bigger page, a view or series of smaller posters, or a style with larger text)");
+}
+
+double embed_role_px(const Poster& embed, const Style& style, double column_px) {
+    double w = embed.layout.width();
+    if (w <= 0) return 0;
+    return std::min(style.role_size, style.band_size) * (column_px > 0 ? column_px : kEmbedColumnPx) / w;
+}
+
+std::optional<Poster> embed_poster(const Poster& front, const PathwayGraph& graph, const Style& style, double column_px) {
+    if (embed_role_px(front, style, column_px) >= kEmbedTextPx || graph.roles.empty() || !front.marks.badges.empty())
+        return std::nullopt;  // (a story's badges are placed on the page's layout)
+    const LayoutChoice* narrowest = nullptr;
+    std::vector<LayoutChoice> shapes = Layout::explore(graph, style);
+    for (const auto& s : shapes)
+        if (!narrowest || s.width < narrowest->width - 0.5 ||
+            (std::abs(s.width - narrowest->width) <= 0.5 && s.crossings < narrowest->crossings))
+            narrowest = &s;
+    if (!narrowest) return std::nullopt;
+    Layout best = Layout::make(graph, style, *narrowest);
+    // Still too wide for the column: more rows per level make it taller and narrower (a column
+    // scrolls down), until its names meet the floor or more rows no longer help.
+    const double px = std::min(style.role_size, style.band_size) * (column_px > 0 ? column_px : kEmbedColumnPx);
+    for (int rows = narrowest->left_to_right ? 2 : narrowest->rows_per_level + 2; px / best.width() < kEmbedTextPx && rows <= 16;
+         rows += 2) {
+        Layout taller = Layout::make(graph, style, false, rows);
+        if (taller.width() >= best.width() - 0.5) break;
+        best = std::move(taller);
+    }
+    if (best.width() >= front.layout.width() - 0.5) return std::nullopt;
+    // What the embeddable profile draws from: the drawing, its words and its legend's samples.
+    Poster embed;
+    embed.width = front.width;
+    embed.height = front.height;
+    embed.paper = front.paper;
+    embed.title = front.title;
+    embed.subtitle = front.subtitle;
+    embed.description = front.description;
+    embed.lines = front.lines;
+    embed.font = front.font;
+    embed.background = front.background;
+    embed.catalogue = front.catalogue;
+    embed.settings = front.settings;
+    embed.setting_dimension = front.setting_dimension;
+    embed.layout = std::move(best);
+    return embed;
+}
+
+void check_embed_floor(const Poster& embed, const Style& style, double column_px, Diagnostics& diags, bool strict) {
+    const double column = column_px > 0 ? column_px : kEmbedColumnPx, px = embed_role_px(embed, style, column);
+    if (px <= 0 || px >= kEmbedTextPx - 0.05) return;
+    char text[64];
+    std::snprintf(text, sizeof text, "%.1f CSS px", px);
+    std::string where = embed.catalogue ? embed.catalogue->file : "";
+    report(diags, strict, {where, 0, 0},
+           "the embeddable SVG's role names show at " + std::string(text) + " in a " + std::to_string(std::lround(column)) +
+               " px column, under the " + std::to_string(std::lround(kEmbedTextPx)) +
+               " px floor, even in its narrowest shape (embed a view with fewer roles, a series of posters, or give a "
+               "wider column with --svg-width or column_px:)");
 }
 
 }  // namespace pathways

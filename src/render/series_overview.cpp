@@ -91,7 +91,8 @@ private:
             }
         }
         double top = grid_top_ + head_h;
-        row_h_ = std::min(size_ * 12, (bottom - top) / static_cast<double>(std::max<std::size_t>(1, lanes)));
+        // Never under two lines a row, even when a long sheet list leaves the grid too little room.
+        row_h_ = std::max(lead_ * 2, std::min(size_ * 12, (bottom - top) / static_cast<double>(std::max<std::size_t>(1, lanes))));
         for (std::size_t lane = 0; lane < lanes; ++lane) {
             double ry = top + static_cast<double>(lane) * row_h_;
             lane_cell(lane, {x, ry, lane_w, row_h_});

@@ -1,5 +1,5 @@
 // Poster series (#10 part 2): deciding to split, composing each sheet (cut again while it prints
-// under the floor), resolving every cross-sheet marker's grid cell, the sheets' grid references
+// under the floor), resolving every cross-sheet marker's grid cell (the grid is compose_poster's), the sheets'
 // and role index, and writing a series' files.
 #include "pathways/series_poster.hpp"
 
@@ -8,6 +8,7 @@
 #include <optional>
 #include <cstdio>
 
+#include "pathways/back_page.hpp"
 #include "pathways/dot_export.hpp"
 #include "pathways/explorer.hpp"
 #include "pathways/export.hpp"
@@ -21,8 +22,6 @@ namespace pathways {
 namespace {
 
 constexpr double kMm = 72.0 / 25.4;
-constexpr double kGridCell = 100 * kMm;  // grid references: about one letter or number per 10 cm
-const Colour kGridInk{0.26, 0.33, 0.39};
 
 std::string points(double size) {
     char text[16];
@@ -32,59 +31,13 @@ std::string points(double size) {
 
 bool legible(const Poster& p) { return p.role_text_size >= text_floor(p.paper) - 0.05; }
 
-/// A page's grid reference: letters across, numbers down, cells of about 10 cm.
-struct PageGrid {
-    int cols = 1, rows = 1;
-    double width = 0, height = 0;
-
-    explicit PageGrid(const Poster& p)
-        : cols(std::max(4, static_cast<int>(std::lround(p.width / kGridCell)))),
-          rows(std::max(3, static_cast<int>(std::lround(p.height / kGridCell)))), width(p.width), height(p.height) {}
-
-    std::string letter(int col) const { return std::string(1, static_cast<char>('A' + col)); }
-    /// The cell holding a point of the page: "C2".
-    std::string cell(Point at) const {
-        int c = std::clamp(static_cast<int>(at.x / width * cols), 0, cols - 1);
-        int r = std::clamp(static_cast<int>(at.y / height * rows), 0, rows - 1);
-        return letter(c) + std::to_string(r + 1);
-    }
-};
-
 /// Each drawn role's cell on its page (the cell of its first box's centre).
 void read_cells(const Poster& p, std::map<const Role*, std::string>& cells) {
-    PageGrid grid(p);
     for (const auto& r : p.layout.roles()) {
         if (cells.count(r.role)) continue;
         Point centre{p.drawing_at.x + (r.box.x + r.box.w / 2) * p.drawing_scale,
                      p.drawing_at.y + (r.box.y + r.box.h / 2) * p.drawing_scale};
-        cells[r.role] = grid.cell(centre);
-    }
-}
-
-/// Letters along the top and bottom margins, numbers down both sides, and ticks between them.
-void add_grid_reference(Poster& p, TextMeasure& measure, double margin) {
-    PageGrid grid(p);
-    double size = series_text_size(p), tick = margin * 0.35;
-    for (int c = 0; c < grid.cols; ++c) {
-        double x = (c + 0.5) * p.width / grid.cols - measure.width(grid.letter(c), size, true) / 2;
-        p.texts.push_back({x, margin * 0.45 + size * 0.35, size, true, kGridInk, grid.letter(c), "grid"});
-        p.texts.push_back({x, p.height - margin * 0.45 + size * 0.35, size, true, kGridInk, grid.letter(c), "grid"});
-        if (c > 0) {
-            double at = c * p.width / grid.cols - 0.4;
-            p.rects.push_back({{at, 0, 0.8, tick}, {kGridInk}, {}, 0, "", {}, {}, nullptr});
-            p.rects.push_back({{at, p.height - tick, 0.8, tick}, {kGridInk}, {}, 0, "", {}, {}, nullptr});
-        }
-    }
-    for (int r = 0; r < grid.rows; ++r) {
-        std::string n = std::to_string(r + 1);
-        double y = (r + 0.5) * p.height / grid.rows + size * 0.35, w = measure.width(n, size, true);
-        p.texts.push_back({(margin * 0.8 - w) / 2, y, size, true, kGridInk, n, "grid"});
-        p.texts.push_back({p.width - (margin * 0.8 + w) / 2, y, size, true, kGridInk, n, "grid"});
-        if (r > 0) {
-            double at = r * p.height / grid.rows - 0.4;
-            p.rects.push_back({{0, at, tick, 0.8}, {kGridInk}, {}, 0, "", {}, {}, nullptr});
-            p.rects.push_back({{p.width - tick, at, tick, 0.8}, {kGridInk}, {}, 0, "", {}, {}, nullptr});
-        }
+        cells[r.role] = p.grid_refs.ref(centre);
     }
 }
 
@@ -207,7 +160,6 @@ Poster compose_sheet(PosterSeries& s, std::size_t i, const Style& style, SheetSh
         p = compose_poster(g, style, o);
     }
     index.add(p, margin, footer_top(p, measure) - 12 * f - index.height(), style);
-    add_grid_reference(p, measure, margin);
     if (i < s.graphs.size()) s.graphs[i] = std::move(g);
     else s.graphs.push_back(std::move(g));
     return p;
@@ -316,12 +268,31 @@ std::string describe_series(const PosterSeries& s) {
     return std::to_string(n) + " sheet" + (n == 1 ? "" : "s") + " and an overview, because " + s.why;
 }
 
+namespace {
+
+/// A one-page poster's file, and its back page's beside it as `<stem>-back.svg/.png` (a PDF
+/// carries its back as its second page: render_output).
+std::vector<SeriesFile> one_page_files(const Poster& front, const PathwayGraph& graph, const Style& style,
+                                       OutputFormat format, const OutputSettings& settings, const std::string& stem) {
+    const std::string name = stem + format_suffix(format);
+    std::vector<SeriesFile> files{{name, render_output(front, graph, style, format, settings)}};
+    if (settings.back && (format == OutputFormat::Svg || format == OutputFormat::Png)) {
+        OutputSettings own = settings;
+        own.id_prefix += "-back";
+        own.back = own.embed = nullptr;
+        files.push_back({back_file_name(name), render_output(*settings.back, graph, style, format, own)});
+    }
+    return files;
+}
+
+}  // namespace
+
 std::vector<SeriesFile> render_series_output(const PosterSeries& s, const PathwayGraph& graph, const Style& style,
                                              OutputFormat format, const OutputSettings& settings,
                                              const std::string& stem) {
     std::string suffix = format_suffix(format);
     if (!s.split() || !is_drawing(format) || format == OutputFormat::Pdf) {
-        if (!s.split()) return {{stem + suffix, render_output(s.pages.front(), graph, style, format, settings)}};
+        if (!s.split()) return one_page_files(s.pages.front(), graph, style, format, settings, stem);
         if (format == OutputFormat::Pdf) {
             std::vector<const Poster*> pages;
             for (const auto& p : s.pages) pages.push_back(&p);

@@ -108,7 +108,7 @@ std::string SvgWriter::write() {
     }
     out += " role=\"img\" aria-labelledby=\"" + id_ + "-title " + id_ + "-desc\">\n";
     out += "<title id=\"" + id_ + "-title\">" + esc(p_.title) + "</title>\n";
-    out += "<desc id=\"" + id_ + "-desc\">" + esc(describe(p_, s_, facts_)) + "</desc>\n";
+    out += "<desc id=\"" + id_ + "-desc\">" + esc(p_.description.empty() ? describe(p_, s_, facts_) : p_.description) + "</desc>\n";
     out += "<style>\n" + css() + "</style>\n";
     out += body;
     out += "</svg>\n";
@@ -292,8 +292,12 @@ std::string SvgWriter::band(const PlacedBand& b) {
     out += "<rect class=\"level-" + lid + "\" x=\"" + num(b.box.x) + "\" y=\"" + num(b.box.y) + "\" width=\"" +
            num(b.box.w) + "\" height=\"" + num(b.box.h) + "\"/>\n";
     if (b.lines.size() <= 1) {
-        out += "<text x=\"" + num(b.box.x + 8) + "\" y=\"" + num(b.box.y + s_.band_size) + "\">" + esc(b.level->name) +
-               "</text>\n</g>\n";
+        double x = b.box.x + 8, y = b.box.y + s_.band_size;
+        if (b.label.w > 0) {  // where the layout put it, clear of links (issue 17)
+            x = b.label.x + (b.label.w - measure_.width(b.level->name, s_.band_size, true)) / 2;
+            y = b.label.y + b.label.h / 2 + s_.band_size * 0.35;
+        }
+        out += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\">" + esc(b.level->name) + "</text>\n</g>\n";
         return out;
     }
     for (std::size_t i = 0; i < b.lines.size(); ++i)  // a framework column's wrapped name

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "pathways/look.hpp"
+#include "svg_terms.hpp"
 #include "svg_text.hpp"
 #include "svg_writer.hpp"
 
@@ -72,6 +73,7 @@ std::string SvgWriter::text_css() const {
         if (t.bold) c += ";font-weight:700";
         c += ";" + fill + "}\n";
     }
+    if (!text_classes_.empty()) c += "#" + id_ + " .term{text-decoration:underline dotted}\n";  // issue 17
     return c;
 }
 
@@ -79,10 +81,14 @@ std::string SvgWriter::page() {
     // Classes for the page's text first: css() is written after the body is known.
     std::vector<std::string> classes;
     for (const auto& t : p_.texts) classes.push_back(text_class(t));
+    // Issue 17: the glossary's words marked in panel and index text, first use on the page.
+    const std::vector<TermForm> forms = p_.catalogue ? term_forms(*p_.catalogue) : std::vector<TermForm>{};
+    std::set<const GlossaryEntry*> marked;
     auto text = [&](std::size_t i) {
         const PageText& t = p_.texts[i];
-        return "<text class=\"" + classes[i] + "\" x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\">" + esc(t.text) +
-               "</text>\n";
+        bool terms = !t.bold && (t.role == "text" || t.role == "summary" || t.role == "index");  // not names
+        return "<text class=\"" + classes[i] + "\" x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\">" +
+               (terms ? with_terms(t.text, forms, marked) : esc(t.text)) + "</text>\n";
     };
     auto is = [&](std::size_t i, const char* role) { return p_.texts[i].role == role; };
     // Reading order: title and subtitle, the drawing, the legend and panels, the footer.

@@ -223,6 +223,8 @@ std::string role_title(const Poster& p, const DrawingFacts& facts, const Role& r
     t += "\n" + std::string(levels.size() == 1 ? "Level: " : "Levels: ") + list_words(levels);
     std::string dim = p.setting_dimension.empty() ? "Setting" : p.setting_dimension;
     t += "\n" + plural(dim, settings.size()) + ": " + list_words(settings);
+    if (!r.pay_band.empty()) t += "\nPay: " + r.pay_band;           // issue 17
+    if (!r.aliases.empty()) t += "\nAlso called: " + list_words(r.aliases);
     return t;
 }
 

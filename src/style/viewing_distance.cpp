@@ -1,5 +1,6 @@
 // `viewing_distance: 1.5m` in a style (issue 13): the text sizes follow from the distance the
 // poster is read from, instead of being given in points.
+#include <algorithm>
 #include <cstdlib>
 
 #include "pathways/style.hpp"
@@ -39,20 +40,27 @@ void read_viewing_distance(MapReader& top, Style& s) {
     s.viewing_distance_m = *metres;
 }
 
-Style sized_for_page(const Style& style, double page_factor) {
-    if (style.viewing_distance_m <= 0) return style;
+Style sized_for_page(const Style& style, double page_factor, double floor_pt) {
     Style s = style;
-    // The smallest text (the footer, and legend and panel text, drawn at 0.9 of text) reads from
-    // the distance; headings and titles keep the shipped style's proportions to the body text.
-    // Sizes are points on A1 that other pages multiply by page_factor, so dividing by it keeps
-    // them the same on every page.
-    const double smallest = text_size_for_distance(style.viewing_distance_m) / page_factor;
-    const double body = smallest / 0.9;
-    s.footer_size = smallest;
-    s.text_size = body;
-    s.heading_size = body * 1.5;
-    s.subtitle_size = body * 1.875;
-    s.title_size = body * 3.75;
+    if (style.viewing_distance_m > 0) {
+        // The smallest text (the footer, and legend and panel text, drawn at 0.9 of text) reads from
+        // the distance; headings and titles keep the shipped style's proportions to the body text.
+        // Sizes are points on A1 that other pages multiply by page_factor, so dividing by it keeps
+        // them the same on every page.
+        const double smallest = text_size_for_distance(style.viewing_distance_m) / page_factor;
+        const double body = smallest / 0.9;
+        s.footer_size = smallest;
+        s.text_size = body;
+        s.heading_size = body * 1.5;
+        s.subtitle_size = body * 1.875;
+        s.title_size = body * 3.75;
+    }
+    // No page text under the page's floor (issue 17): on small pages (A4) the footer and the body
+    // text of the legend and panels are raised to it.
+    if (floor_pt > 0) {
+        s.footer_size = std::max(s.footer_size, floor_pt / page_factor);
+        s.text_size = std::max(s.text_size, floor_pt / page_factor / 0.9);
+    }
     return s;
 }
 

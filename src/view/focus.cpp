@@ -67,7 +67,6 @@ Focus focus_of(const Catalogue& c, const View& view) {
         if (!f.story) return f;
         f.kind = Focus::Kind::Story;
         f.stops = story_stops(c, *f.story);
-        f.map_settings = story_map(c, *f.story).settings;
         story_emphasis(c, f);
     }
     return f;

@@ -20,14 +20,9 @@ PathwayGraph select(const Catalogue& c, const View& view) {
     g.catalogue = &c;
     std::set<const Role*> chosen;
     switch (view.kind) {
-        case View::Kind::Story:  // a story is drawn on its staff groups' part of the map (story_map)
-            if (const Story* s = view.ids.size() == 1 ? find_story(c, view.ids[0]) : nullptr) {
-                for (const Role* r : story_map(c, *s).roles) chosen.insert(r);
-                break;
-            }
-            [[fallthrough]];
         case View::Kind::All:
-        case View::Kind::Route:  // a route is drawn on the whole map
+        case View::Kind::Route:  // a route and a story are drawn on the whole map, the rest faded
+        case View::Kind::Story:
             for (const auto& r : c.roles) chosen.insert(&r);
             break;
         case View::Kind::Settings:
