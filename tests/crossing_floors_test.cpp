@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "pathways/layout.hpp"
+#include "pathways/manifest.hpp"
 #include "pathways/poster.hpp"
 #include "pathways/view.hpp"
 #include "test_support.hpp"
@@ -39,6 +40,8 @@ TEST_CASE("the default poster set stays within its crossing counts, with no link
         PosterOptions o;
         o.page = d.page;
         o.landscape = d.landscape;
+        o.title = view_title(v, c);  // the words the build gives it (they take room from the drawing)
+        o.subtitle = view_subtitle(v, c);
         Poster p = compose_poster(select(c, v), s, o);
         std::size_t n = p.layout.count_crossings();
         std::printf("%s: %zu crossings (%s, %d row(s) per level, %s), text %.1f pt, fill %.2f\n", d.name.c_str(), n,

@@ -182,8 +182,13 @@ std::string read_file(const std::string& path, bool& ok) {
 
 /// Whether every file the poster wrote last time is still there, unchanged.
 bool outputs_intact(const std::string& folder, const PosterSpec& spec, const BuildState::Entry& entry) {
+    // A back page's pictures are written only for a one-page poster (a series has none): like a
+    // series' sheets, they are checked through the record below.
+    auto back_picture = [&](const std::string& name) {
+        return name == back_file_name(spec.name + ".svg") || name == back_file_name(spec.name + ".png");
+    };
     for (const auto& name : spec.files())
-        if (!entry.files.count(name)) return false;
+        if (!entry.files.count(name) && !back_picture(name)) return false;
     for (const auto& [name, hash] : entry.files) {  // a series' sheets too
         bool ok = false;
         std::string bytes = read_file((fs::path(folder) / name).string(), ok);

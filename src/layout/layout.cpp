@@ -70,8 +70,9 @@ void style_edge(Agedge_t* e, const LinkLook& look, bool constrain) {
     if (!constrain) set_attr(e, "constraint", "false");
 }
 
-/// A role box's label: its name's lines, where else it is listed, and its settings' tags.
-std::vector<std::string> role_label(const PlacedRole& placed, const std::vector<std::string>& tags) {
+/// A role box's label: its name's lines, where else it is listed, its pay band (`pay`), and its
+/// settings' tags.
+std::vector<std::string> role_label(const PlacedRole& placed, const std::vector<std::string>& tags, bool pay) {
     std::vector<std::string> label = placed.lines;
     for (const auto& lane : placed.also_in) label.push_back("(also in " + lane + ")");
     if (placed.also_at.size() == 1)  // a level's name, fitted as a name is (#15)
@@ -79,7 +80,7 @@ std::vector<std::string> role_label(const PlacedRole& placed, const std::vector<
             label.push_back(l);
     else if (!placed.also_at.empty())
         label.push_back("(also at " + std::to_string(placed.also_at.size()) + " other levels)");
-    if (placed.role && !placed.role->pay_band.empty()) label.push_back(short_pay_band(placed.role->pay_band));
+    if (pay && placed.role && !placed.role->pay_band.empty()) label.push_back(short_pay_band(placed.role->pay_band));
     if (!tags.empty()) {
         std::string t;
         for (const auto& x : tags) t += (t.empty() ? "" : " \xC2\xB7 ") + x;
@@ -218,7 +219,9 @@ private:
                 for (const auto& other : plan_.nodes_of[r])
                     if (other != name) placed.also_at.push_back(level_names[plan_.node_level[other]]);
                 if (grid_) placed.also_in = grid_->other_lanes(*r), placed.lane = grid_->lane_id(*r);
-                placed.label = role_label(placed, tags);
+                // A route or story poster draws the whole map small around one trail: its boxes keep
+                // to names, and pay bands stay in the back page's index (issue 17).
+                placed.label = role_label(placed, tags, pg_.focus.kind == Focus::Kind::None);
                 placed.emphasis = pg_.focus.of(r);
                 style_role_node(node_[name], placed);
                 out_.roles_.push_back(std::move(placed));

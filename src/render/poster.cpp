@@ -139,6 +139,7 @@ struct Composition {
     LegendComposer legend;
     double min_scale = 0;  // the drawing's scale at which its text meets the floor
     double min_side = 0;   // the drawing needs at least this much room each way
+    double least_lf = 0.7; // the legend's text shrinks no further than this (its body text at the page's floor)
 };
 
 /// The legend placed beside (`right`) or below the drawing, shrinking its text up to 30% until its
@@ -146,13 +147,14 @@ struct Composition {
 std::optional<Placement> try_placement(Poster& p, Composition& k, bool right, std::size_t base_texts,
                                        double& roomiest) {
     for (double lf : {1.0, 0.9, 0.8, 0.7}) {
+        lf = std::max(lf, k.least_lf);
         p.texts.resize(base_texts);
         p.rects.clear();
         p.lines.clear();
         bool fit = k.legend.compose(p, right, lf);
         if (std::getenv("PATHWAYS_DEBUG_LAYOUT"))
             std::fprintf(stderr, "legend %s lf=%.1f fit=%d\n", right ? "right" : "bottom", lf, fit);
-        if (fit) break;
+        if (fit || lf <= k.least_lf) break;
     }
     const Box& a = p.drawing_area;
     roomiest = std::max(roomiest, std::min(a.w, a.h));
@@ -262,7 +264,8 @@ Poster compose_poster(const PathwayGraph& graph, const Style& chosen, const Post
     // legible from a metre on A1 (12 pt), at hand on A3 and A4 (9 pt).
     const double min_text = text_floor(p.paper, style);
     Composition k{graph, style, options.shapes.empty() ? Layout::explore(graph, style, options.layout) : options.shapes, LegendComposer(graph, style, measure, {m, top, bottom, f}),
-                  min_text / std::min(style.role_size, style.band_size), 0.25 * std::min(p.width, p.height)};
+                  min_text / std::min(style.role_size, style.band_size), 0.25 * std::min(p.width, p.height),
+                  std::clamp(min_text / (style.text_size * 0.9 * f), 0.7, 1.0)};
     Placement won = choose_placement(p, k);
     place_drawing(p, k, won, measure, f);
     add_grid(p, style, measure, f);  // the grid references the back's index and a series' markers point into

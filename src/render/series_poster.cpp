@@ -152,9 +152,8 @@ Poster compose_sheet(PosterSeries& s, std::size_t i, const Style& style, SheetSh
     Poster p = compose_poster(g, style, o);
     if (!sh.full && (settle || p.role_text_size >= 0.9 * text_floor(p.paper))) {
         // The full search, for the areas this page offers the drawing and the scale its text needs there.
-        // A sheet's markers stand at their destinations' levels, where the role continues on its sheet.
         ShapeTarget target{p.placement_areas, text_floor(p.paper) * p.drawing_scale / std::max(p.role_text_size, 0.01),
-                           2.5, sh.shapes, true};
+                           2.5, sh.shapes};
         sh.shapes = o.shapes = Layout::explore(g, style, target);
         sh.full = true;
         p = compose_poster(g, style, o);
