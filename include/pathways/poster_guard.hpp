@@ -1,6 +1,7 @@
 #pragma once
 // `build`'s readability guard (#15): each poster of a manifest is judged as `render` judges one,
 // and the verdict reported against that poster.
+#include "pathways/diagnostics.hpp"
 #include "pathways/series_poster.hpp"
 
 namespace pathways {
@@ -17,6 +18,10 @@ class UnreadablePoster : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// A poster's readability verdict: throws UnreadablePoster naming every diagnostic when one is an
+/// error (--strict); else prints the warnings to standard error.
+void report_readability(const Diagnostics& diags);
 
 /// Composes one poster of a build, guarded as `render` guards one: with `series: off`, refuses
 /// (UnreadablePoster) before laying out a view with more roles than its page holds legibly, unless

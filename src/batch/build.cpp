@@ -57,12 +57,7 @@ void warn_poster(const PosterSpec& spec, const Poster& front, const Poster* back
     check_page_floor(front, "front", diags, strict);
     if (back) check_page_floor(*back, "back page", diags, strict);
     if (embed) check_embed_floor(*embed, style, spec.column_px, diags, strict);
-    if (diags.has_errors()) {
-        std::string why = "its text would not be readable (--strict):";
-        for (const auto& d : diags.all()) why += "\n" + format(d);
-        throw UnreadablePoster(why);
-    }
-    for (const auto& d : diags.all()) std::cerr << format(d) << '\n';
+    report_readability(diags);
 }
 
 }  // namespace

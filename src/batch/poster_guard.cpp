@@ -31,6 +31,12 @@ void check_page(const Poster& poster, const PathwayGraph& graph, const Style& st
         check_names(shown, diags, true);
         check_glyphs(shown, style.font, diags, true);
     }
+    report_readability(diags);
+}
+
+}  // namespace
+
+void report_readability(const Diagnostics& diags) {
     if (diags.has_errors()) {
         std::string why = "its text would not be readable (--strict):";
         for (const auto& d : diags.all()) why += "\n" + format(d);
@@ -38,8 +44,6 @@ void check_page(const Poster& poster, const PathwayGraph& graph, const Style& st
     }
     for (const auto& d : diags.all()) std::cerr << format(d) << '\n';
 }
-
-}  // namespace
 
 PosterSeries compose_guarded_series(const PathwayGraph& graph, const Style& style, const PosterOptions& options,
                                     SeriesMode mode, const ReadabilityPolicy& policy) {
