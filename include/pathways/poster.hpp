@@ -155,6 +155,13 @@ struct Poster {
     std::vector<std::string> left_off;          // back page: what fits on neither side ("glossary term 'X'")
 };
 
+/// The page a poster with `options` gets (paper, size, orientation), without composing it.
+Poster page_like(const Style& style, const PosterOptions& options);
+
+/// Another page of the same poster (its back, its embeddable drawing): the front's paper, font,
+/// background, titles and what it describes, with none of its content.
+Poster page_of(const Poster& front);
+
 /// A page that cannot hold a poster (margins, title, legend and footer leave no room to draw).
 struct PageError : std::runtime_error {
     using std::runtime_error::runtime_error;

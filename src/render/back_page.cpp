@@ -252,18 +252,7 @@ std::string back_file_name(const std::string& front_file) {
 Poster compose_back(const Poster& front, const PathwayGraph& graph, const Style& chosen) {
     const double f = std::sqrt(std::min(front.width, front.height) / kA1Short);
     const Style style = sized_for_page(chosen, f, text_floor(front.paper, chosen));  // as the front's
-    Poster back;
-    back.width = front.width;
-    back.height = front.height;
-    back.paper = front.paper;
-    back.landscape = front.landscape;
-    back.font = front.font;
-    back.background = front.background;
-    back.catalogue = front.catalogue;
-    back.settings = front.settings;
-    back.setting_dimension = front.setting_dimension;
-    back.build_date = front.build_date;
-    back.title = front.title;
+    Poster back = page_of(front);
     back.subtitle = "The back of the poster: what the front has no room for, an index of its roles with where to "
                     "find each, and the words it uses";
     back.description = back.subtitle + ".";

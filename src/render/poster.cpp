@@ -63,6 +63,34 @@ double Poster::fill_ratio() const {
     return (layout.width() * drawing_scale) * (layout.height() * drawing_scale) / area;
 }
 
+Poster page_like(const Style& style, const PosterOptions& options) {
+    Poster p;
+    PaperSize paper = *paper_size(options.page.empty() ? style.page : options.page);
+    p.paper = paper.name;
+    p.landscape = options.landscape.value_or(style.landscape);
+    p.width = p.landscape ? paper.height : paper.width;
+    p.height = p.landscape ? paper.width : paper.height;
+    return p;
+}
+
+Poster page_of(const Poster& front) {
+    Poster p;
+    p.width = front.width;
+    p.height = front.height;
+    p.paper = front.paper;
+    p.landscape = front.landscape;
+    p.font = front.font;
+    p.background = front.background;
+    p.title = front.title;
+    p.subtitle = front.subtitle;
+    p.description = front.description;
+    p.build_date = front.build_date;
+    p.catalogue = front.catalogue;
+    p.settings = front.settings;
+    p.setting_dimension = front.setting_dimension;
+    return p;
+}
+
 double Poster::smallest_text() const {
     double smallest = role_text_size;
     for (const auto& t : texts) smallest = std::min(smallest, t.size);
@@ -74,12 +102,7 @@ namespace {
 /// A poster with its page set up: paper, orientation, title, font and background.
 Poster blank_page(const PathwayGraph& graph, const Style& style, const PosterOptions& options) {
     const Catalogue& c = *graph.catalogue;
-    Poster p;
-    PaperSize paper = *paper_size(options.page.empty() ? style.page : options.page);
-    p.paper = paper.name;
-    p.landscape = options.landscape.value_or(style.landscape);
-    p.width = p.landscape ? paper.height : paper.width;
-    p.height = p.landscape ? paper.width : paper.height;
+    Poster p = page_like(style, options);
     p.font = style.font;
     p.background = style.page_background;
     p.title = options.title.empty() ? c.title : options.title;

@@ -162,19 +162,8 @@ std::optional<Poster> embed_poster(const Poster& front, const PathwayGraph& grap
     }
     if (best.width() >= front.layout.width() - 0.5) return std::nullopt;
     // What the embeddable profile draws from: the drawing, its words and its legend's samples.
-    Poster embed;
-    embed.width = front.width;
-    embed.height = front.height;
-    embed.paper = front.paper;
-    embed.title = front.title;
-    embed.subtitle = front.subtitle;
-    embed.description = front.description;
+    Poster embed = page_of(front);
     embed.lines = front.lines;
-    embed.font = front.font;
-    embed.background = front.background;
-    embed.catalogue = front.catalogue;
-    embed.settings = front.settings;
-    embed.setting_dimension = front.setting_dimension;
     embed.layout = std::move(best);
     return embed;
 }

@@ -109,17 +109,6 @@ double footer_top(const Poster& p, TextMeasure& measure) {
     return top;
 }
 
-/// The size of the page a poster with `options` gets, without composing it.
-Poster page_like(const Style& style, const PosterOptions& options) {
-    Poster p;
-    PaperSize paper = *paper_size(options.page.empty() ? style.page : options.page);
-    p.paper = paper.name;
-    p.landscape = options.landscape.value_or(style.landscape);
-    p.width = p.landscape ? paper.height : paper.width;
-    p.height = p.landscape ? paper.width : paper.height;
-    return p;
-}
-
 /// A sheet's shapes to choose from: a quick look (Layout::explore_quick) until the sheet is known
 /// to come near the floor, then the full search (#10: a sheet that will be cut again is not
 /// searched in full).
